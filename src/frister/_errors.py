@@ -1,0 +1,41 @@
+"""The errors frister raises on purpose, all rooted in :class:`FristerError`.
+
+Every input error names the offending field and value, so a case system can
+show the message to the person who typed the value.
+"""
+
+from __future__ import annotations
+
+
+class FristerError(Exception):
+    """Root of every error frister raises on purpose."""
+
+
+class InputError(FristerError, ValueError):
+    """A value handed to frister is not acceptable; names the field and the value."""
+
+    def __init__(self, field: str, value: object, problem: str) -> None:
+        self.field = field
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{field}={value!r}: {problem}")
+
+
+class InputTypeError(InputError, TypeError):
+    """A value of the wrong type (a datetime where a date is meant, a str for an int)."""
+
+
+class NaiveDatetimeError(InputTypeError):
+    """A datetime without a time zone where the time zone decides the answer."""
+
+
+class DateOutOfRangeError(InputError):
+    """A date (given or computed) outside the range frister's calendar supports."""
+
+
+class DurationError(InputError):
+    """A duration that cannot be read or cannot exist (negative, unknown unit)."""
+
+
+class NonexistentDateError(InputError):
+    """Month arithmetic reached a day that does not exist and the rounding refuses to guess."""

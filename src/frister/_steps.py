@@ -1,0 +1,240 @@
+"""The steps of a deadline computation, as data, and their wording in Danish and English.
+
+A computation returns its steps; explanations, JSON and the rule book are all
+renderings of them. Each step names the convention it applied (see
+``data/conventions.toml``), so its basis and review mark are printed beside it.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta
+
+import attrs
+
+from frister._calendar import ClosedDay, ClosedDayKind
+from frister._conventions import Convention, Mark, convention
+from frister._dates import Language, format_date, format_moment
+from frister._duration import Duration
+
+Moment = date | datetime
+"""A trigger or due date: a date for day-based deadlines, an aware datetime for hours."""
+
+
+class Direction(enum.Enum):
+    """Whether a duration runs after its trigger or is counted back from an anchor."""
+
+    AFTER = "after"
+    BEFORE = "before"
+
+
+def _closed_list(days: tuple[ClosedDay, ...], lang: Language) -> str:
+    """'lør. 28. dec. 2024, ons. 25. dec. 2024 Juledag': weekends need no name."""
+    return ", ".join(
+        format_date(day.date, lang)
+        + ("" if day.kind is ClosedDayKind.WEEKEND else f" {day.label(lang)}")
+        for day in days
+    )
+
+
+@attrs.frozen
+class Start:
+    """Where counting starts: the trigger (or anchor) and the day counted as day 0."""
+
+    at: Moment
+    day_based: bool
+    convention: str | None = None
+
+    def describe(self, lang: Language) -> str:
+        when = format_moment(self.at, lang)
+        if not self.day_based:
+            return f"Udgangspunkt: {when}" if lang == "da" else f"Start: {when}"
+        if lang == "da":
+            return f"Udgangspunkt: {when}; dagen tælles ikke med"
+        return f"Start: {when}; that day is not counted"
+
+
+@attrs.frozen
+class Count:
+    """The duration added to (or taken from) the start, with the closed weekdays passed over."""
+
+    duration: Duration
+    direction: Direction
+    result: Moment
+    skipped: tuple[ClosedDay, ...]
+    convention: str
+
+    def describe(self, lang: Language) -> str:
+        sign = "+" if self.direction is Direction.AFTER else "−"
+        text = f"{sign} {self.duration.describe(lang)} → {format_moment(self.result, lang)}"
+        if self.skipped:
+            passed = "sprang over" if lang == "da" else "skipped"
+            text += f"; {passed} {_closed_list(self.skipped, lang)}"
+        return text
+
+
+class MonthDayKind(enum.Enum):
+    """What happened to a day of the month that month arithmetic could not keep."""
+
+    CLIPPED = "clipped"
+    """The day does not exist in the target month: the month's last day is used."""
+    MONTH_END = "month-end"
+    """The start was a month's last day: the target month's last day is used."""
+
+
+@attrs.frozen
+class MonthDay:
+    """Month or year arithmetic moved the day of the month, and why."""
+
+    kind: MonthDayKind
+    wanted_day: int
+    result: date
+    convention: str
+
+    def describe(self, lang: Language) -> str:
+        result = format_date(self.result, lang)
+        if self.kind is MonthDayKind.CLIPPED:
+            if lang == "da":
+                return (
+                    f"Den {self.wanted_day}. findes ikke i måneden; "
+                    f"månedens sidste dag bruges: {result}"
+                )
+            return (
+                f"Day {self.wanted_day} does not exist in that month; "
+                f"the month's last day is used: {result}"
+            )
+        if lang == "da":
+            return (
+                f"Udgangspunktet er en måneds sidste dag; målmånedens sidste dag bruges: {result}"
+            )
+        return f"The start is a month's last day; the target month's last day is used: {result}"
+
+
+@attrs.frozen
+class ClockChange:
+    """An hour deadline crossed a change to or from summer time."""
+
+    offset_before: timedelta
+    offset_after: timedelta
+    convention: str | None = None
+
+    def describe(self, lang: Language) -> str:
+        shift = int((self.offset_after - self.offset_before).total_seconds() // 3600)
+        hours = abs(shift)
+        if lang == "da":
+            direction = "frem" if shift > 0 else "tilbage"
+            later = "senere" if shift > 0 else "tidligere"
+            return (
+                f"Uret stilles {hours} time {direction} undervejs; fristen regnes i reelle "
+                f"timer, så klokkeslættet er {hours} time {later} end ved udgangspunktet"
+            )
+        direction = "forward" if shift > 0 else "back"
+        later = "later" if shift > 0 else "earlier"
+        return (
+            f"The clocks go {direction} {hours} hour in between; the deadline counts real "
+            f"hours, so the clock time is {hours} hour {later} than at the start"
+        )
+
+
+@attrs.frozen
+class Birthday:
+    """An age reached: the birthday it falls on."""
+
+    birth: date
+    age: int
+    result: date
+    convention: str = "ages"
+
+    def describe(self, lang: Language) -> str:
+        birth = format_date(self.birth, lang)
+        result = format_date(self.result, lang)
+        leap = self.birth.month == 2 and self.birth.day == 29 and self.result.day == 28
+        if lang == "da":
+            text = f"Født {birth}; fylder {self.age} år {result}"
+            return text + " (28. februar i et år uden 29. februar)" if leap else text
+        text = f"Born {birth}; turns {self.age} on {result}"
+        return text + " (28 February in a year without 29 February)" if leap else text
+
+
+class ExpiryAction(enum.Enum):
+    """What happened to a deadline that ends on a closed day."""
+
+    MOVED = "moved"
+    """Moved forward to the next working day (a citizen's deadline)."""
+    KEPT = "kept"
+    """Kept and flagged; the practical due date is the previous working day (an authority's)."""
+
+
+@attrs.frozen
+class Expiry:
+    """The computed day is closed where the deadline expires, and what was done about it."""
+
+    nominal: date
+    closed: tuple[ClosedDay, ...]
+    """The closed days from the nominal day to the working day it moved to (or just the nominal)."""
+    action: ExpiryAction
+    to: date
+    convention: str
+
+    def describe(self, lang: Language) -> str:
+        closed = _closed_list(self.closed, lang)
+        to = format_date(self.to, lang)
+        if self.action is ExpiryAction.MOVED:
+            if lang == "da":
+                return f"Lukket: {closed}; fristen forlænges til førstkommende hverdag, {to}"
+            return f"Closed: {closed}; the deadline moves to the next working day, {to}"
+        if lang == "da":
+            return (
+                f"Fristen udløber på en lukket dag ({closed}) og flyttes ikke; "
+                f"praktisk sidste dag er den foregående hverdag, {to}"
+            )
+        return (
+            f"The deadline ends on a closed day ({closed}) and does not move; "
+            f"the practical due date is the previous working day, {to}"
+        )
+
+
+@attrs.frozen
+class Due:
+    """The result: the legal due date or moment."""
+
+    due: Moment
+    convention: str | None = None
+
+    def describe(self, lang: Language) -> str:
+        if isinstance(self.due, datetime):
+            when = format_moment(self.due, lang)
+            return f"Frist: {when}" if lang == "da" else f"Due: {when}"
+        when = format_date(self.due, lang)
+        if lang == "da":
+            return f"Frist: {when}, hele dagen (til kl. 23.59)"
+        return f"Due: {when}, the whole day (until 23:59)"
+
+
+Step = Start | Count | MonthDay | ClockChange | Birthday | Expiry | Due
+"""One step of a computation."""
+
+
+def step_conventions(steps: tuple[Step, ...]) -> tuple[Convention, ...]:
+    """The conventions the steps applied, each once, in order of first use."""
+    seen: dict[str, Convention] = {}
+    for step in steps:
+        if step.convention is not None and step.convention not in seen:
+            seen[step.convention] = convention(step.convention)
+    return tuple(seen.values())
+
+
+def render(steps: tuple[Step, ...], lang: Language) -> str:
+    """The steps as lines a person reads, each with the basis of its convention."""
+    lines = []
+    for step in steps:
+        line = step.describe(lang)
+        if step.convention is not None:
+            line += f"  [{convention(step.convention).citation(lang)}]"
+        lines.append(line)
+    awaiting = [c for c in step_conventions(steps) if c.mark is Mark.LEGAL_REVIEW]
+    if awaiting:
+        heading = "Afventer juridisk afklaring:" if lang == "da" else "Awaiting legal review:"
+        lines.append(heading)
+        lines.extend(f"  - {c.review_note(lang) or c.text(lang)}" for c in awaiting)
+    return "\n".join(lines)
