@@ -5,7 +5,7 @@ Dates are formatted by hand (no locale), so output never depends on the machine.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
@@ -67,49 +67,33 @@ _WEEKDAYS = {
     "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
-_MONTHS = {
+
+
+_MONTH_ABBREVIATIONS = {
     "da": (
-        "januar",
-        "februar",
-        "marts",
-        "april",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
         "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "okt.",
+        "nov.",
+        "dec.",
     ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
-
-
-def weekday_name(d: date, lang: Language) -> str:
-    """The weekday's name: 'fredag' / 'Friday'."""
-    return _WEEKDAYS[lang][d.weekday()]
 
 
 def format_date(d: date, lang: Language) -> str:
     """'fre. 22. mar. 2024' in Danish, 'Fri 22 Mar 2024' in English."""
     weekday = _WEEKDAYS[lang][d.weekday()][:3]
-    month = _MONTHS[lang][d.month - 1][:3]
+    month = _MONTH_ABBREVIATIONS[lang][d.month - 1]
     if lang == "da":
-        return f"{weekday}. {d.day}. {month}. {d.year}"
+        return f"{weekday}. {d.day}. {month} {d.year}"
     return f"{weekday} {d.day} {month} {d.year}"
 
 
@@ -123,11 +107,3 @@ def format_moment(moment: date | datetime, lang: Language) -> str:
     if lang == "da":
         return f"{format_date(local.date(), lang)} kl. {clock} ({zone})"
     return f"{format_date(local.date(), lang)} {clock} ({zone})"
-
-
-def format_offset(offset: timedelta) -> str:
-    """A UTC offset as '+01:00'."""
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"{sign}{hours:02d}:{rest:02d}"

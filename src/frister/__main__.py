@@ -1,0 +1,7 @@
+"""``python -m frister``: the same as the ``frister`` command."""
+
+import sys
+
+from frister._cli import main
+
+sys.exit(main())
