@@ -356,9 +356,10 @@ class DanishCalendar:
         tables = self._tables
         through, working, closed = tables.working_through, tables.working, tables.closed
         last = len(working)
-        counts: Iterable[int] = repeat(n) if type(n) is int else n
+        single = isinstance(n, int)
+        counts = repeat(n) if isinstance(n, int) else n
         results = []
-        for d, k in zip(dates, counts, strict=type(n) is not int):
+        for d, k in zip(dates, counts, strict=not single):
             i = _index(d, "dates[]") if type(d) is not date else d.toordinal() - _FIRST_ORDINAL
             if not 0 <= i < _DAYS:
                 raise out_of_range("dates[]", d)
