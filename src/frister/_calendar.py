@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import cache, cached_property
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -25,6 +26,8 @@ from frister._errors import FristerError, InputError, InputTypeError
 _FIRST_ORDINAL: Final = FIRST_SUPPORTED.toordinal()
 _DAYS: Final = LAST_SUPPORTED.toordinal() - _FIRST_ORDINAL + 1
 _YEARS: Final = range(FIRST_SUPPORTED.year, LAST_SUPPORTED.year + 1)
+_LAST_YEAR_WITH_STORE_BEDEDAG: Final = 2023
+"""LOV nr. 214 af 6/3/2023: store bededag is no helligdag from 1 January 2024."""
 
 
 class ClosedDayKind(enum.Enum):
@@ -144,14 +147,29 @@ class _Tables:
 
 @cache
 def _helligdage() -> dict[int, ClosedDay]:
-    """The official helligdage 1900-2200, by ordinal, from ``holidays.DK``'s public category."""
-    import holidays  # noqa: PLC0415 - heavy import, only when a table is first built
+    """The official helligdage 1900-2200, by ordinal, from ``holidays``' Danish public category.
+
+    ``holidays`` stops at 2100 by default; its rules are Easter offsets and
+    fixed dates, valid for any Gregorian year, so a subclass widens the range.
+    Each year must come out with 11 days up to 2023 and 10 from 2024 (store
+    bededag abolished), or the table is refused rather than silently wrong.
+    """
+    from holidays.countries.denmark import Denmark  # noqa: PLC0415 - heavy, first use only
+
+    class _Denmark(Denmark):
+        end_year = LAST_SUPPORTED.year
 
     # The language is given explicitly: holidays otherwise reads it from the environment.
-    danish = holidays.country_holidays("DK", years=_YEARS, language="da")
-    english = holidays.country_holidays("DK", years=_YEARS, language="en_US")
-    if set(danish) != set(english):
-        raise FristerError("holidays.DK returned different dates for Danish and English names")
+    danish: dict[date, str] = _Denmark(years=_YEARS, language="da")  # type: ignore[no-untyped-call]
+    english: dict[date, str] = _Denmark(years=_YEARS, language="en_US")  # type: ignore[no-untyped-call]
+    per_year = Counter(day.year for day in danish)
+    for year in _YEARS:
+        expected = 11 if year <= _LAST_YEAR_WITH_STORE_BEDEDAG else 10
+        if per_year[year] != expected or set(danish) != set(english):
+            raise FristerError(
+                f"holidays returned {per_year[year]} Danish helligdage for {year}, "
+                f"expected {expected}; refusing to build a calendar on it"
+            )
     return {
         day.toordinal(): ClosedDay(day, name, english[day], ClosedDayKind.HELLIGDAG)
         for day, name in danish.items()
@@ -197,6 +215,16 @@ def _index(d: date, field: str) -> int:
     if not 0 <= i < _DAYS:
         raise out_of_range(field, d)
     return i
+
+
+def _per_date(values: object, field: str, count: int) -> list[Any]:
+    """``values`` as a list with one entry per date, or an InputError naming ``field``."""
+    if not isinstance(values, Iterable) or isinstance(values, str | bytes):
+        raise InputTypeError(field, values, "expected an int or one value per date")
+    items = list(values)
+    if len(items) != count:
+        raise InputError(field, f"{len(items)} values", f"expected one per date ({count})")
+    return items
 
 
 def _check_count(n: object, field: str) -> int:
@@ -248,8 +276,7 @@ class DanishCalendar:
     def __repr__(self) -> str:
         parts = []
         if self.extra_closed_days:
-            names = ", ".join(repr(day) for day in self.extra_closed_days)
-            parts.append(f"extra_closed_days=({names},)")
+            parts.append(f"extra_closed_days={self.extra_closed_days!r}")
         if self.local_closed_days:
             parts.append(f"local_closed_days={dict(self.local_closed_days)!r}")
         return f"DanishCalendar({', '.join(parts)})"
@@ -356,10 +383,10 @@ class DanishCalendar:
         tables = self._tables
         through, working, closed = tables.working_through, tables.working, tables.closed
         last = len(working)
-        single = isinstance(n, int)
-        counts = repeat(n) if isinstance(n, int) else n
+        days = list(dates)
+        counts = [n] * len(days) if isinstance(n, int) else _per_date(n, "n", len(days))
         results = []
-        for d, k in zip(dates, counts, strict=not single):
+        for d, k in zip(days, counts, strict=True):
             i = _index(d, "dates[]") if type(d) is not date else d.toordinal() - _FIRST_ORDINAL
             if not 0 <= i < _DAYS:
                 raise out_of_range("dates[]", d)
@@ -380,7 +407,9 @@ class DanishCalendar:
     def working_days_between_many(self, starts: Iterable[date], ends: Iterable[date]) -> list[int]:
         """:meth:`working_days_between` for each pair of start and end, pairwise."""
         through = self._tables.working_through
+        firsts = list(starts)
+        lasts = _per_date(ends, "ends", len(firsts))
         return [
             through[_index(b, "ends[]")] - through[_index(a, "starts[]")]
-            for a, b in zip(starts, ends, strict=True)
+            for a, b in zip(firsts, lasts, strict=True)
         ]

@@ -6,6 +6,8 @@ show the message to the person who typed the value.
 
 from __future__ import annotations
 
+from datetime import date
+
 
 class FristerError(Exception):
     """Root of every error frister raises on purpose."""
@@ -18,7 +20,14 @@ class InputError(FristerError, ValueError):
         self.field = field
         self.value = value
         self.problem = problem
-        super().__init__(f"{field}={value!r}: {problem}")
+        super().__init__(f"{field}={_show(value)}: {problem}")
+
+
+def _show(value: object) -> str:
+    """Dates as people write them (2024-03-22), everything else as its repr."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value)
 
 
 class InputTypeError(InputError, TypeError):

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from frister._calendar import DanishCalendar, ExtraClosedDay
 from frister._dates import COPENHAGEN, FIRST_SUPPORTED, LAST_SUPPORTED
 from frister._duration import MAX_AMOUNT, Duration, Unit
+from frister._errors import InputError
 
 __all__ = [
     "aware_datetimes",
@@ -39,9 +40,12 @@ def working_days(
     min_value: date = FIRST_SUPPORTED,
     max_value: date = LAST_SUPPORTED,
 ) -> st.SearchStrategy[date]:
-    """Working days of ``calendar``: drawn dates rolled to the next working day in range."""
-    last = calendar.roll_backward(min(max_value, LAST_SUPPORTED))
-    return supported_dates(min_value, last).map(calendar.roll_forward)
+    """Working days of ``calendar`` in [min_value, max_value]; an InputError if there are none."""
+    low, high = max(min_value, FIRST_SUPPORTED), min(max_value, LAST_SUPPORTED)
+    between = calendar.working_days_between(low, high) if low <= high else 0
+    if between + (low <= high and calendar.is_working_day(low)) == 0:
+        raise InputError("max_value", max_value, f"no working day from {low} to it")
+    return supported_dates(low, calendar.roll_backward(high)).map(calendar.roll_forward)
 
 
 def closed_days(
@@ -63,6 +67,13 @@ def closed_days(
         for day in calendar.holidays(year)
         if low <= day <= high
     ]
+    has_weekend = any(
+        (low + timedelta(days=i)).weekday() >= 5 for i in range(min((high - low).days + 1, 7))
+    )
+    if not has_weekend and not named:
+        raise InputError("max_value", max_value, f"no closed day from {low} to it")
+    if not has_weekend:
+        return st.sampled_from(named)
     return weekends | st.sampled_from(named) if named else weekends
 
 
