@@ -197,7 +197,7 @@ def parse_duration(text: str) -> Duration:
         )
     amount_text = match["amount"].lower()
     unit_text = " ".join(match["unit"].lower().split())
-    if amount_text.isdigit():
+    if amount_text.isascii() and amount_text.isdigit():
         amount = int(amount_text)
     elif amount_text in _NUMBER_WORDS:
         amount = _NUMBER_WORDS[amount_text]
@@ -209,5 +209,7 @@ def parse_duration(text: str) -> Duration:
         raise DurationError(
             "duration", text, f"unknown unit {match['unit']!r}; Danish units are {known}"
         )
-    wording = " ".join(text.split()) if unit_text in _DANISH_UNIT_WORDS else None
+    if amount > MAX_AMOUNT:
+        raise DurationError("duration", text, f"the number must be at most {MAX_AMOUNT}")
+    wording = f"{amount_text} {unit_text}" if unit_text in _DANISH_UNIT_WORDS else None
     return Duration(amount, unit, wording=wording)

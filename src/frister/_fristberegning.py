@@ -121,6 +121,10 @@ def compute_deadline(
         raise InputTypeError("months", months, "expected a frister.MonthRule")
     if not isinstance(direction, Direction):
         raise InputTypeError("direction", direction, "expected a frister.Direction")
+    if not isinstance(calendar, DanishCalendar):
+        raise InputTypeError("calendar", calendar, "expected a frister.DanishCalendar")
+    if expiry_calendar is not None and not isinstance(expiry_calendar, DanishCalendar):
+        raise InputTypeError("expiry_calendar", expiry_calendar, "expected a DanishCalendar")
     if isinstance(duration, str):
         duration = parse_duration(duration)
     elif not isinstance(duration, Duration):
@@ -181,11 +185,12 @@ def _hours(
     start = trigger.astimezone(COPENHAGEN)
     due = (trigger.astimezone(UTC) + elapsed).astimezone(COPENHAGEN)
     check_aware(due, "result")
-    steps: list[Step] = [*earlier, Start(trigger, day_based=False)]
+    steps: list[Step] = [*earlier, Start(trigger, day_based=False, direction=direction)]
     steps.append(Count(duration, direction, due, skipped=(), convention="hours"))
-    before, after = start.utcoffset(), due.utcoffset()
-    if before is not None and after is not None and before != after:
-        steps.append(ClockChange(before, after))
+    earliest, latest = sorted((start, due))
+    offset_earlier, offset_later = earliest.utcoffset(), latest.utcoffset()
+    if offset_earlier is not None and offset_later is not None and offset_earlier != offset_later:
+        steps.append(ClockChange(offset_earlier, offset_later))
     steps.append(Due(due))
     return Deadline(due=due, practical_due=due, steps=tuple(steps))
 
@@ -227,12 +232,19 @@ def _count(
     except OverflowError:
         raise out_of_range("result", f"{day} {'+' if sign > 0 else '-'} {duration}") from None
     result = check_date(result, "result")
-    if adjusted is not None and unit is Unit.YEARS:
-        adjusted = attrs.evolve(adjusted, convention="years")
+    if adjusted is not None and adjusted.kind is MonthDayKind.CLIPPED:
+        adjusted = attrs.evolve(adjusted, convention=_clip_convention(unit, direction))
     steps.append(Count(duration, direction, result, skipped, convention))
     if adjusted is not None:
         steps.append(adjusted)
     return result
+
+
+def _clip_convention(unit: Unit, direction: Direction) -> str:
+    """Which convention moved a day of the month: forward months are settled law, the rest not."""
+    if direction is Direction.BEFORE:
+        return "before-anchor"
+    return "years-29-february" if unit is Unit.YEARS else "months"
 
 
 def _year_rule(months: MonthRule) -> MonthRule:

@@ -39,14 +39,17 @@ def _closed_list(days: tuple[ClosedDay, ...], lang: Language) -> str:
 
 @attrs.frozen
 class Start:
-    """Where counting starts: the trigger (or anchor) and the day counted as day 0."""
+    """Where counting starts: the trigger, or the anchor a deadline is counted back from."""
 
     at: Moment
     day_based: bool
+    direction: Direction = Direction.AFTER
     convention: str | None = None
 
     def describe(self, lang: Language) -> str:
         when = format_moment(self.at, lang)
+        if self.direction is Direction.BEFORE:
+            return f"Der tælles tilbage fra {when}" if lang == "da" else f"Counted back from {when}"
         if not self.day_based:
             return f"Udgangspunkt: {when}" if lang == "da" else f"Start: {when}"
         if lang == "da":
@@ -68,8 +71,8 @@ class Count:
         sign = "+" if self.direction is Direction.AFTER else "−"
         text = f"{sign} {self.duration.describe(lang)} → {format_moment(self.result, lang)}"
         if self.skipped:
-            passed = "sprang over" if lang == "da" else "skipped"
-            text += f"; {passed} {_closed_list(self.skipped, lang)}"
+            passed = "ikke medregnet" if lang == "da" else "not counted"
+            text += f"; {passed}: {_closed_list(self.skipped, lang)}"
         return text
 
 
@@ -112,27 +115,25 @@ class MonthDay:
 
 @attrs.frozen
 class ClockChange:
-    """An hour deadline crossed a change to or from summer time."""
+    """An hour deadline spans a change to or from summer time (offsets in date order)."""
 
-    offset_before: timedelta
-    offset_after: timedelta
+    offset_earlier: timedelta
+    offset_later: timedelta
     convention: str | None = None
 
     def describe(self, lang: Language) -> str:
-        shift = int((self.offset_after - self.offset_before).total_seconds() // 3600)
+        shift = int((self.offset_later - self.offset_earlier).total_seconds() // 3600)
         hours = abs(shift)
         if lang == "da":
             direction = "frem" if shift > 0 else "tilbage"
-            later = "senere" if shift > 0 else "tidligere"
             return (
-                f"Uret stilles {hours} time {direction} undervejs; fristen regnes i reelle "
-                f"timer, så klokkeslættet er {hours} time {later} end ved udgangspunktet"
+                f"Uret stilles {hours} time {direction} i perioden; der regnes i reelle "
+                f"timer, så fristens klokkeslæt afviger {hours} time fra udgangspunktets"
             )
         direction = "forward" if shift > 0 else "back"
-        later = "later" if shift > 0 else "earlier"
         return (
-            f"The clocks go {direction} {hours} hour in between; the deadline counts real "
-            f"hours, so the clock time is {hours} hour {later} than at the start"
+            f"The clocks go {direction} {hours} hour within the period; real hours are "
+            f"counted, so the due time differs by {hours} hour from the start's clock time"
         )
 
 
@@ -181,8 +182,14 @@ class Expiry:
         to = format_date(self.to, lang)
         if self.action is ExpiryAction.MOVED:
             if lang == "da":
-                return f"Lukket: {closed}; fristen forlænges til førstkommende hverdag, {to}"
-            return f"Closed: {closed}; the deadline moves to the next working day, {to}"
+                return (
+                    f"Fristen kan ikke udløbe på en lukket dag ({closed}); "
+                    f"den forlænges til førstkommende hverdag, {to}"
+                )
+            return (
+                f"The deadline cannot end on a closed day ({closed}); "
+                f"it moves to the next working day, {to}"
+            )
         if lang == "da":
             return (
                 f"Fristen udløber på en lukket dag ({closed}) og flyttes ikke; "
@@ -207,8 +214,8 @@ class Due:
             return f"Frist: {when}" if lang == "da" else f"Due: {when}"
         when = format_date(self.due, lang)
         if lang == "da":
-            return f"Frist: {when}, hele dagen (til kl. 23.59)"
-        return f"Due: {when}, the whole day (until 23:59)"
+            return f"Frist: {when}, hele dagen (til og med kl. 23.59)"
+        return f"Due: {when}, the whole day (up to and including 23:59)"
 
 
 Step = Start | Count | MonthDay | ClockChange | Birthday | Expiry | Due
