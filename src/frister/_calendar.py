@@ -137,8 +137,8 @@ class _Tables:
     """closed[i] is 1 when day FIRST_SUPPORTED + i is closed."""
     working_through: list[int]
     """working_through[i]: working days in [FIRST_SUPPORTED, FIRST_SUPPORTED + i]."""
-    working: list[int]
-    """The ordinals of all working days, ascending."""
+    working: list[date]
+    """All working days, ascending, as ready-made dates (returning them beats fromordinal)."""
     named: dict[int, ClosedDay]
     """Named closed days (helligdage, extras, local) by ordinal."""
     named_ordinals: list[int]
@@ -201,7 +201,12 @@ def _build_tables(
     return _Tables(
         closed=bytes(closed),
         working_through=list(accumulate(is_working)),
-        working=list(compress(range(_FIRST_ORDINAL, _FIRST_ORDINAL + _DAYS), is_working)),
+        working=list(
+            map(
+                date.fromordinal,
+                compress(range(_FIRST_ORDINAL, _FIRST_ORDINAL + _DAYS), is_working),
+            )
+        ),
         named=named,
         named_ordinals=sorted(named),
     )
@@ -318,7 +323,7 @@ class DanishCalendar:
             return d
         if not 0 <= k < len(tables.working):
             raise out_of_range("result", f"{d} {n:+d} working days")
-        return date.fromordinal(tables.working[k])
+        return tables.working[k]
 
     def working_days_between(self, a: date, b: date) -> int:
         """Working days in (a, b]: after ``a``, up to and including ``b``; negative if b < a."""
@@ -334,7 +339,7 @@ class DanishCalendar:
         k = tables.working_through[i]
         if k >= len(tables.working):
             raise out_of_range("result", f"next working day after {d}")
-        return date.fromordinal(tables.working[k])
+        return tables.working[k]
 
     def roll_backward(self, d: date) -> date:
         """``d`` if it is a working day, else the previous working day."""
@@ -345,7 +350,7 @@ class DanishCalendar:
         k = tables.working_through[i] - 1
         if k < 0:
             raise out_of_range("result", f"working day before {d}")
-        return date.fromordinal(tables.working[k])
+        return tables.working[k]
 
     # -- years and spans ----------------------------------------------------------
 
@@ -401,7 +406,7 @@ class DanishCalendar:
                 continue
             if not 0 <= j < last:
                 raise out_of_range("result", f"{d} {k:+d} working days")
-            results.append(date.fromordinal(working[j]))
+            results.append(working[j])
         return results
 
     def working_days_between_many(self, starts: Iterable[date], ends: Iterable[date]) -> list[int]:
@@ -409,6 +414,12 @@ class DanishCalendar:
         through = self._tables.working_through
         firsts = list(starts)
         lasts = _per_date(ends, "ends", len(firsts))
+        if set(map(type, firsts)) | set(map(type, lasts)) <= {date}:
+            # Fast path: plain dates, so ordinals are safe; range checked in bulk.
+            lo = [o - _FIRST_ORDINAL for o in map(date.toordinal, firsts)]
+            hi = [o - _FIRST_ORDINAL for o in map(date.toordinal, lasts)]
+            if not lo or (min(lo) >= 0 <= min(hi) and max(lo) < _DAYS > max(hi)):
+                return [through[j] - through[i] for i, j in zip(lo, hi, strict=True)]
         return [
             through[_index(b, "ends[]")] - through[_index(a, "starts[]")]
             for a, b in zip(firsts, lasts, strict=True)
