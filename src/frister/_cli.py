@@ -1,4 +1,4 @@
-"""The ``frister`` command: the calendar, single deadlines and a worked demo, as text or JSON."""
+"""The ``frister`` command: sample cases, rules, deadlines and the calendar, as text or JSON."""
 
 from __future__ import annotations
 
@@ -6,27 +6,23 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
+from importlib.resources import as_file, files
+from pathlib import Path
 from typing import Any
 
 from frister._calendar import DanishCalendar, ExtraClosedDay
-from frister._dates import COPENHAGEN, Language, format_date
+from frister._case import Moment, Obligation
+from frister._catalog import Catalog, default_catalog
+from frister._dates import Language, format_date, format_moment
 from frister._errors import FristerError, InputError
-from frister._fristberegning import Deadline, MonthRule, Roll, birthday, compute_deadline
-from frister._json import deadline_to_json
+from frister._evaluate import YearReading
+from frister._fristberegning import MonthRule, Roll, compute_deadline
+from frister._json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
+from frister._rules import FactType
 from frister._steps import Direction
 
 _EXTRA_BY_OPTION = {day.name.lower().replace("_", "-"): day for day in ExtraClosedDay}
-
-
-def _parse_moment(text: str) -> date | datetime:
-    """An ISO date, or an ISO datetime with an offset ('2024-03-22T16:05+01:00')."""
-    try:
-        if "T" in text or " " in text.strip():
-            return datetime.fromisoformat(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError("trigger", text, "expected an ISO date or datetime") from None
 
 
 def _calendar(extras: Sequence[str]) -> DanishCalendar:
@@ -46,72 +42,158 @@ def _print_calendar(year: int, calendar: DanishCalendar, lang: Language) -> None
     print(f"  {label}: {count}")
 
 
-def _demo_deadlines() -> list[tuple[str, str, Deadline]]:
-    citizen = DanishCalendar.for_citizen_deadlines()
-    at = datetime(2024, 3, 22, 16, 5, tzinfo=COPENHAGEN)
-    eighteen = birthday(date(2008, 8, 31), 18)
-    return [
-        (
-            "6 hverdage over påsken 2024",
-            "6 working days across Easter 2024",
-            compute_deadline(at, "6 hverdage", roll=Roll.KEEP),
-        ),
-        (
-            "6 hverdage hen over store bededag 2023 (helligdag)",
-            "6 working days across store bededag 2023 (a helligdag)",
-            compute_deadline(date(2023, 5, 1), "6 hverdage", roll=Roll.KEEP),
-        ),
-        (
-            "Samme frist i 2024 (store bededag afskaffet)",
-            "The same deadline in 2024 (store bededag abolished)",
-            compute_deadline(date(2024, 4, 22), "6 hverdage", roll=Roll.KEEP),
-        ),
-        (
-            "24 timer hen over skiftet til sommertid",
-            "24 hours across the change to summer time",
-            compute_deadline(
-                datetime(2024, 3, 30, 10, 0, tzinfo=COPENHAGEN), "24 timer", roll=Roll.KEEP
-            ),
-        ),
-        (
-            "4 måneder fra en 31. oktober",
-            "4 months from a 31 October",
-            compute_deadline(date(2024, 10, 31), "4 måneder", roll=Roll.KEEP),
-        ),
-        (
-            "En borgers frist på 4 uger, der udløber juleaftensdag",
-            "A citizen's 4-week deadline ending on Christmas Eve",
-            compute_deadline(
-                date(2024, 11, 26), "4 uger", roll=Roll.FORWARD, expiry_calendar=citizen
-            ),
-        ),
-        (
-            "6 måneder forud for det fyldte 18. år",
-            "6 months before the 18th birthday",
-            compute_deadline(eighteen, "6 måneder", roll=Roll.KEEP, direction=Direction.BEFORE),
-        ),
-    ]
+def _samples() -> list[tuple[Path, dict[str, Any]]]:
+    with as_file(files("frister").joinpath("data", "samples")) as folder:
+        paths = sorted(Path(folder).glob("*.json"))
+        return [(path, json.loads(path.read_text(encoding="utf-8"))) for path in paths]
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     lang: Language = args.lang
-    deadlines = _demo_deadlines()
+    catalog = default_catalog()
+    output = []
+    for path, data in _samples():
+        case = case_from_json(data, catalog)
+        as_of = parse_moment(args.as_of or data["as_of"], "as_of")
+        obligations = catalog.evaluate(case, as_of)
+        output.append((path, data, as_of, obligations))
     if args.json:
         _print_json(
             [
-                {"title": title_da if lang == "da" else title_en, **deadline_to_json(dl, lang)}
-                for title_da, title_en, dl in deadlines
+                {
+                    "case": path.stem,
+                    "title": data["title"][lang],
+                    "as_of": as_of.isoformat(),
+                    "obligations": [obligation_to_json(ob) for ob in obligations],
+                }
+                for path, data, as_of, obligations in output
             ]
         )
         return 0
-    _print_calendar(args.year, DanishCalendar(), lang)
-    print()
-    heading = "Regneeksempler" if lang == "da" else "Worked deadlines"
-    print(f"{heading}\n{'=' * len(heading)}")
-    for title_da, title_en, deadline in deadlines:
-        print(f"\n{title_da if lang == 'da' else title_en}")
-        print(deadline.explain(lang))
+    for path, data, as_of, obligations in output:
+        title = f"{path.stem}: {data['title'][lang]}"
+        print(f"{title}\n{'=' * len(title)}")
+        print(data["description"][lang])
+        _print_table(obligations, as_of, lang)
+        for ob in obligations:
+            print()
+            print(ob.explain(lang))
+        print()
     return 0
+
+
+def _print_table(obligations: list[Obligation], as_of: Moment, lang: Language) -> None:
+    label = "Status pr." if lang == "da" else "Status on"
+    print(f"\n{label} {format_moment(as_of, lang)}:")
+    for ob in obligations:
+        rule = ob.rule_id + (f" #{ob.occurrence}" if ob.occurrence > 1 else "")
+        due = ob.describe_due(lang)
+        print(f"  {rule:<42} {due:<32} {ob.status.label(lang)}")
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    catalog = default_catalog()
+    try:
+        data = json.loads(Path(args.case).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError("case", args.case, str(error)) from None
+    case = case_from_json(data, catalog)
+    as_of = parse_moment(args.as_of, "--as-of")
+    obligations = catalog.evaluate(case, as_of, reading=YearReading(args.reading))
+    if args.json:
+        _print_json([obligation_to_json(ob) for ob in obligations])
+        return 0
+    _print_table(obligations, as_of, args.lang)
+    for ob in obligations:
+        print()
+        print(ob.explain(args.lang))
+    return 0
+
+
+def _cmd_due(args: argparse.Namespace) -> int:
+    catalog = default_catalog()
+    rule = catalog.get(args.rule)
+    facts = _facts(catalog, rule.versions[0].trigger, args.fact)
+    result = catalog.due(args.rule, parse_moment(args.trigger, "trigger"), facts)
+    if args.json:
+        _print_json(
+            {
+                "rule_id": result.rule_id,
+                "version": result.version.id,
+                "citation": str(result.version.citation),
+                "due": result.due.isoformat(),
+                "practical_due": result.practical_due.isoformat(),
+                "explanation": result.explain(args.lang),
+            }
+        )
+    else:
+        print(result.explain(args.lang))
+    return 0
+
+
+def _facts(catalog: Catalog, kind: str, pairs: Sequence[str]) -> dict[str, Any]:
+    """--fact name=value pairs, read by the fact's declared type."""
+    specs = {**catalog.case_facts, **catalog.events[kind].facts}
+    facts: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, text = pair.partition("=")
+        if not sep:
+            raise InputError("--fact", pair, "expected name=value")
+        spec = specs.get(name)
+        if spec is None:
+            raise InputError("--fact", pair, f"unknown fact {name!r}; facts: {', '.join(specs)}")
+        if spec.type is FactType.BOOL:
+            if text not in ("true", "false"):
+                raise InputError("--fact", pair, "expected true or false")
+            facts[name] = text == "true"
+        elif spec.type is FactType.DATE:
+            facts[name] = parse_moment(text, f"--fact {name}")
+        elif spec.type is FactType.INT:
+            facts[name] = int(text)
+        else:
+            facts[name] = text
+    return facts
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    catalog = default_catalog()
+    lang: Language = args.lang
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": rule.id,
+                    "shape": rule.shape.value,
+                    "stage": rule.stage,
+                    "title": rule.title(lang),
+                    "versions": [
+                        {
+                            "id": v.id,
+                            "citation": str(v.citation),
+                            "variant": v.variant,
+                            "valid_from": _iso(v.valid_from),
+                            "valid_to": _iso(v.valid_to),
+                            "mark": v.mark.value,
+                        }
+                        for v in rule.versions
+                    ],
+                }
+                for rule in catalog.rules.values()
+            ]
+        )
+        return 0
+    for rule in catalog.rules.values():
+        print(f"{rule.id} [{rule.shape.value}] {rule.title(lang)}")
+        for version in rule.versions:
+            print(
+                f"    {version.citation!s:<44} {version.period(lang):<36} "
+                f"{version.mark.label(lang)}"
+            )
+    return 0
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
@@ -135,7 +217,7 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
     calendar = _calendar(args.extra)
     expiry = DanishCalendar.for_citizen_deadlines() if args.citizen else calendar
     deadline = compute_deadline(
-        _parse_moment(args.trigger),
+        parse_moment(args.trigger, "trigger"),
         args.duration,
         roll=Roll(args.roll),
         calendar=calendar,
@@ -171,9 +253,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    demo = commands.add_parser("demo", parents=[common], help="the calendar and worked deadlines")
-    demo.add_argument("--year", type=int, default=2024, help="the year whose calendar to print")
+    demo = commands.add_parser("demo", parents=[common], help="evaluate the bundled sample cases")
+    demo.add_argument("--as-of", help="evaluate on this date instead of each case's own")
     demo.set_defaults(run=_cmd_demo)
+
+    due = commands.add_parser("due", parents=[common], help="one rule's deadline, explained")
+    due.add_argument("rule", help="an obligation id, e.g. underretning.kvittering")
+    due.add_argument("trigger", help="ISO date, or ISO datetime with offset")
+    due.add_argument("--fact", action="append", default=[], help="name=value (repeatable)")
+    due.set_defaults(run=_cmd_due)
+
+    evaluate = commands.add_parser("evaluate", parents=[common], help="evaluate a case file")
+    evaluate.add_argument("case", help="a case as JSON (see src/frister/data/samples/)")
+    evaluate.add_argument("--as-of", required=True, help="ISO date or datetime")
+    evaluate.add_argument(
+        "--reading",
+        choices=[r.value for r in YearReading],
+        default=YearReading.CALENDAR_YEAR.value,
+        help="how 'twice a year' is read",
+    )
+    evaluate.set_defaults(run=_cmd_evaluate)
+
+    rules = commands.add_parser("rules", parents=[common], help="list the catalog")
+    rules.set_defaults(run=_cmd_rules)
 
     cal = commands.add_parser("calendar", parents=[common, extras], help="closed days of a year")
     cal.add_argument("year", type=int)

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from frister._dates import Language
-from frister._errors import FristerError
+from frister._errors import DataFileError, FristerError
 
 
 class Mark(enum.Enum):
@@ -42,17 +42,6 @@ _MARK_LABELS = {
     },
     Mark.NONE: {"da": "", "en": ""},
 }
-
-
-class DataFileError(FristerError):
-    """A bundled or user-supplied data file is malformed; names the file, entry and field."""
-
-    def __init__(self, file: str, entry: str, field: str, problem: str) -> None:
-        self.file = file
-        self.entry = entry
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{file}: [{entry}] {field}: {problem}")
 
 
 @attrs.frozen

@@ -48,3 +48,42 @@ class DurationError(InputError):
 
 class NonexistentDateError(InputError):
     """Month arithmetic reached a day that does not exist and the rounding refuses to guess."""
+
+
+class DataFileError(FristerError):
+    """A bundled or user-supplied data file is malformed; names the file, entry and field."""
+
+    def __init__(self, file: str, entry: str, field: str, problem: str) -> None:
+        self.file = file
+        self.entry = entry
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{file}: [{entry}] {field}: {problem}")
+
+
+class UnknownRuleError(FristerError, KeyError):
+    """An obligation id the catalog does not have; suggests the closest ids."""
+
+    def __init__(self, rule_id: object, known: list[str]) -> None:
+        import difflib  # noqa: PLC0415 - only when the error happens
+
+        self.rule_id = rule_id
+        close = difflib.get_close_matches(str(rule_id), known, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        self.message = f"rule_id={rule_id!r}: no such obligation in the catalog{hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UnknownEventKindError(InputError):
+    """An event kind that no loaded catalog declares."""
+
+
+class FactError(InputError):
+    """An event or case fact that is undeclared or of the wrong type."""
+
+
+class NoDeadlineError(FristerError):
+    """The rule has no statutory duration (shape N) and none is configured."""

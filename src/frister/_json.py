@@ -1,24 +1,50 @@
-"""Plain-JSON forms of frister's values: ISO dates, enum values, named fields."""
+"""JSON forms of frister's values, both ways: cases in, obligations and explanations out.
+
+Dates are ISO strings; datetimes carry their UTC offset. Reading JSON back
+needs the catalog, which knows each fact's type and each version by id.
+"""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, timedelta
 from functools import singledispatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from frister._calendar import ClosedDay
+from frister._calendar import ClosedDay, ClosedDayKind
+from frister._case import Case, Event, Moment, Note, Obligation, Status, check_moment
 from frister._dates import Language
-from frister._duration import Duration
+from frister._duration import Duration, Unit
+from frister._errors import InputError, InputTypeError
 from frister._fristberegning import Deadline
+from frister._rules import FactType, Text
+from frister._steps import (
+    Birthday,
+    ClockChange,
+    Count,
+    Direction,
+    Due,
+    Expiry,
+    ExpiryAction,
+    MonthDay,
+    MonthDayKind,
+    Start,
+    Step,
+)
+
+if TYPE_CHECKING:
+    from frister._catalog import Catalog
+
+
+# -- to JSON ---------------------------------------------------------------------------
 
 
 @singledispatch
 def to_jsonable(value: object) -> Any:
-    """Turn frister values (attrs objects, dates, enums, tuples) into JSON-ready data."""
+    """Turn frister values (steps, dates, enums, tuples) into JSON-ready data."""
     if attrs.has(type(value)):
         fields = attrs.fields(type(value))  # type: ignore[arg-type]
         return {"step": type(value).__name__} | {
@@ -73,3 +99,249 @@ def deadline_to_json(deadline: Deadline, lang: Language = "da") -> dict[str, Any
         "steps": to_jsonable(deadline.steps),
         "explanation": deadline.explain(lang),
     }
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """An event as {"kind", "at", "facts"}."""
+    return {
+        "kind": event.kind,
+        "at": event.at.isoformat(),
+        "facts": {name: _plain(value) for name, value in event.facts.items()},
+    }
+
+
+def case_to_json(case: Case) -> dict[str, Any]:
+    """A case as {"facts", "events"}."""
+    return {
+        "facts": {name: _plain(value) for name, value in case.facts.items()},
+        "events": [event_to_json(event) for event in case.events],
+    }
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _tagged(value: object) -> object:
+    """Note values keep their type: dates are tagged so they come back as dates."""
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Text):
+        return {"da": value.da, "en": value.en}
+    return value
+
+
+def obligation_to_json(obligation: Obligation) -> dict[str, Any]:
+    """An obligation with everything needed to read it back, and its explanations."""
+    return {
+        "rule_id": obligation.rule_id,
+        "occurrence": obligation.occurrence,
+        "version": obligation.version.id,
+        "trigger": event_to_json(obligation.trigger),
+        "due": _moment_or_none(obligation.due),
+        "practical_due": _moment_or_none(obligation.practical_due),
+        "status": obligation.status.value,
+        "as_of": obligation.as_of.isoformat(),
+        "fulfilled_by": _event_or_none(obligation.fulfilled_by),
+        "ended_by": _event_or_none(obligation.ended_by),
+        "deadline": _deadline_data(obligation.deadline),
+        "notes": [
+            {"kind": n.kind, "values": {k: _tagged(v) for k, v in n.values.items()}}
+            for n in obligation.notes
+        ],
+        "explanation": {"da": obligation.explain("da"), "en": obligation.explain("en")},
+    }
+
+
+def _moment_or_none(moment: Moment | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _event_or_none(event: Event | None) -> dict[str, Any] | None:
+    return event_to_json(event) if event is not None else None
+
+
+def _deadline_data(deadline: Deadline | None) -> dict[str, Any] | None:
+    if deadline is None:
+        return None
+    return {
+        "due": deadline.due.isoformat(),
+        "practical_due": deadline.practical_due.isoformat(),
+        "steps": to_jsonable(deadline.steps),
+    }
+
+
+# -- from JSON -------------------------------------------------------------------------
+
+
+def parse_moment(value: object, field: str) -> Moment:
+    """An ISO date, or an ISO datetime with its offset; a naive datetime is refused."""
+    if not isinstance(value, str):
+        raise InputTypeError(field, value, "expected an ISO date or datetime text")
+    try:
+        moment: Moment = (
+            datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        )
+    except ValueError:
+        raise InputError(
+            field, value, "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)"
+        ) from None
+    return check_moment(moment, field)
+
+
+def _fact_from_json(kind: FactType, value: object, field: str) -> object:
+    if kind is FactType.DATE and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise InputError(field, value, "expected an ISO date") from None
+    return value
+
+
+def event_from_json(data: object, catalog: Catalog, field: str = "event") -> Event:
+    """An event from {"kind", "at", "facts"}, date facts read by their declared type."""
+    table = _mapping(data, field)
+    _only(table, {"kind", "at", "facts"}, field)
+    kind = table.get("kind")
+    if not isinstance(kind, str):
+        raise InputTypeError(f"{field}.kind", kind, "expected an event kind text")
+    facts = _mapping(table.get("facts", {}), f"{field}.facts")
+    specs = catalog.events[kind].facts if kind in catalog.events else {}
+    typed = {
+        name: _fact_from_json(specs[name].type, value, f"{field}.facts.{name}")
+        if name in specs
+        else value
+        for name, value in facts.items()
+    }
+    return Event(kind, parse_moment(table.get("at"), f"{field}.at"), typed)
+
+
+def case_from_json(data: object, catalog: Catalog) -> Case:
+    """A case from {"facts", "events"} (other keys, such as a title, are allowed and ignored)."""
+    table = _mapping(data, "case")
+    facts = _mapping(table.get("facts", {}), "case.facts")
+    typed = {
+        name: _fact_from_json(catalog.case_facts[name].type, value, f"case.facts.{name}")
+        if name in catalog.case_facts
+        else value
+        for name, value in facts.items()
+    }
+    events = table.get("events", [])
+    if not isinstance(events, list):
+        raise InputTypeError("case.events", events, "expected a list of events")
+    return Case(
+        [event_from_json(e, catalog, f"case.events[{i}]") for i, e in enumerate(events)],
+        typed,
+    )
+
+
+def obligation_from_json(data: object, catalog: Catalog) -> Obligation:
+    """An obligation written by :func:`obligation_to_json`, read back against ``catalog``."""
+    table = _mapping(data, "obligation")
+    rule = catalog.get(table["rule_id"])
+    version = catalog.version(table["version"])
+    return Obligation(
+        rule_id=rule.id,
+        title=rule.title,
+        occurrence=int(table["occurrence"]),
+        trigger=event_from_json(table["trigger"], catalog, "trigger"),
+        version=version,
+        due=_optional_moment(table.get("due"), "due"),
+        practical_due=_optional_moment(table.get("practical_due"), "practical_due"),
+        status=Status(table["status"]),
+        as_of=parse_moment(table["as_of"], "as_of"),
+        fulfilled_by=_optional_event(table.get("fulfilled_by"), catalog, "fulfilled_by"),
+        ended_by=_optional_event(table.get("ended_by"), catalog, "ended_by"),
+        deadline=_deadline_from(table.get("deadline")),
+        notes=tuple(
+            Note(n["kind"], {k: _untagged(v) for k, v in n["values"].items()})
+            for n in table.get("notes", [])
+        ),
+        conditions=version.when,
+        questions=version.questions,
+    )
+
+
+def _optional_moment(value: object, field: str) -> Moment | None:
+    return None if value is None else parse_moment(value, field)
+
+
+def _optional_event(value: object, catalog: Catalog, field: str) -> Event | None:
+    return None if value is None else event_from_json(value, catalog, field)
+
+
+def _untagged(value: object) -> object:
+    if isinstance(value, dict):
+        if set(value) == {"date"}:
+            return date.fromisoformat(value["date"])
+        if set(value) == {"datetime"}:
+            return datetime.fromisoformat(value["datetime"])
+        if set(value) == {"da", "en"}:
+            return Text(value["da"], value["en"])
+    return value
+
+
+def _deadline_from(data: object) -> Deadline | None:
+    if data is None:
+        return None
+    table = _mapping(data, "deadline")
+    return Deadline(
+        due=parse_moment(table["due"], "deadline.due"),
+        practical_due=parse_moment(table["practical_due"], "deadline.practical_due"),
+        steps=tuple(_step_from(step) for step in table["steps"]),
+    )
+
+
+def _closed_day(data: Mapping[str, Any]) -> ClosedDay:
+    return ClosedDay(
+        date.fromisoformat(data["date"]), data["name"], data["name_en"], ClosedDayKind(data["kind"])
+    )
+
+
+def _duration_from(data: Mapping[str, Any]) -> Duration:
+    return Duration(data["amount"], Unit[data["unit"].upper()], wording=data["text"])
+
+
+_FIELD_READERS: dict[str, Callable[[Any], Any]] = {
+    "at": lambda v: parse_moment(v, "at"),
+    "result": lambda v: parse_moment(v, "result"),
+    "due": lambda v: parse_moment(v, "due"),
+    "nominal": date.fromisoformat,
+    "to": date.fromisoformat,
+    "birth": date.fromisoformat,
+    "direction": Direction,
+    "kind": MonthDayKind,
+    "action": ExpiryAction,
+    "duration": _duration_from,
+    "skipped": lambda v: tuple(_closed_day(d) for d in v),
+    "closed": lambda v: tuple(_closed_day(d) for d in v),
+    "offset_earlier": lambda v: timedelta(seconds=v),
+    "offset_later": lambda v: timedelta(seconds=v),
+}
+
+_STEPS: dict[str, type[Step]] = {
+    cls.__name__: cls for cls in (Start, Count, MonthDay, ClockChange, Birthday, Expiry, Due)
+}
+
+
+def _step_from(data: object) -> Step:
+    table = dict(_mapping(data, "step"))
+    cls = _STEPS.get(str(table.pop("step", "")))
+    if cls is None:
+        raise InputError("step", data, f"unknown step; steps are {', '.join(_STEPS)}")
+    kwargs = {k: _FIELD_READERS[k](v) if k in _FIELD_READERS else v for k, v in table.items()}
+    return cls(**kwargs)
+
+
+def _mapping(value: object, field: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InputTypeError(field, value, "expected a JSON object")
+    return value
+
+
+def _only(table: Mapping[str, Any], keys: set[str], field: str) -> None:
+    for key in table:
+        if key not in keys:
+            raise InputError(f"{field}.{key}", table[key], f"unknown key; expected {sorted(keys)}")

@@ -1,0 +1,326 @@
+"""The rule model: obligations, their law versions, conditions and the event vocabulary.
+
+These are the objects the catalog files load into (see docs/catalog-format.md).
+They are frozen and compose: a version is a trigger, conditions, a deadline and
+what fulfils or ends it; the engine in ``_evaluate`` gives them meaning.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from frister._calendar import ExtraClosedDay
+from frister._conventions import Mark
+from frister._dates import Language, format_date
+from frister._duration import Duration
+from frister._fristberegning import MonthRule, Roll
+from frister._steps import Direction
+
+
+class Shape(enum.Enum):
+    """The shapes of obligation in ``catalog.md``."""
+
+    D = "D"
+    R = "R"
+    F = "F"
+    P = "P"
+    A = "A"
+    C = "C"
+    N = "N"
+
+
+@attrs.frozen
+class Text:
+    """A text in Danish and English."""
+
+    da: str
+    en: str
+
+    def __call__(self, lang: Language) -> str:
+        return self.da if lang == "da" else self.en
+
+
+@attrs.frozen
+class Question:
+    """An open point for legal review, with its mark."""
+
+    mark: Mark
+    text: Text
+
+
+@attrs.frozen
+class Law:
+    """A law (or a municipality's rule pack) that versions belong to."""
+
+    key: str
+    name: str
+    short: str
+    text: str
+    url: str | None = None
+    is_pack: bool = False
+
+
+@attrs.frozen
+class Citation:
+    """Law, paragraph, stk., pkt., nr.: 'Barnets lov § 136, stk. 2'."""
+
+    law: Law
+    paragraph: str
+    stk: str | None = None
+    pkt: str | None = None
+    nr: str | None = None
+
+    def __str__(self) -> str:
+        prefix = "" if self.law.is_pack else "§ "
+        parts = [f"{self.law.name} {prefix}{self.paragraph}"]
+        if self.stk:
+            parts.append(f"stk. {self.stk}")
+        if self.pkt:
+            parts.append(f"{self.pkt}. pkt.")
+        if self.nr:
+            parts.append(f"nr. {self.nr}")
+        return ", ".join(parts)
+
+
+class Operator(enum.Enum):
+    """How a condition compares a fact."""
+
+    EQUALS = "equals"
+    NOT_EQUALS = "not_equals"
+    IN = "in"
+    NOT_IN = "not_in"
+    PRESENT = "present"
+    AGE_AT_LEAST = "age_at_least"
+    AGE_BELOW = "age_below"
+
+
+_OPERATOR_WORDS = {
+    Operator.EQUALS: ("er", "is"),
+    Operator.NOT_EQUALS: ("er ikke", "is not"),
+    Operator.IN: ("er en af", "is one of"),
+    Operator.NOT_IN: ("er ingen af", "is none of"),
+    Operator.PRESENT: ("er oplyst", "is given"),
+    Operator.AGE_AT_LEAST: ("giver en alder på mindst", "gives an age of at least"),
+    Operator.AGE_BELOW: ("giver en alder under", "gives an age below"),
+}
+
+
+def _age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+_MISSING = object()
+
+
+@attrs.frozen
+class Condition:
+    """A test of one fact of the triggering event (``event.x``) or the case (``case.x``)."""
+
+    fact: str
+    operator: Operator
+    value: Any = None
+
+    @property
+    def scope(self) -> str:
+        """'event' or 'case'."""
+        return self.fact.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        """The fact's name without its scope."""
+        return self.fact.split(".", 1)[1]
+
+    def holds(
+        self, event_facts: Mapping[str, Any], case_facts: Mapping[str, Any], on: date
+    ) -> bool:
+        """Whether it holds; a missing fact fails positive tests and passes negative ones."""
+        facts = event_facts if self.scope == "event" else case_facts
+        actual = facts.get(self.name, _MISSING)
+        op = self.operator
+        if op is Operator.PRESENT:
+            return (actual is not _MISSING) == bool(self.value)
+        if actual is _MISSING:
+            return op in (Operator.NOT_EQUALS, Operator.NOT_IN)
+        if op is Operator.EQUALS:
+            return bool(actual == self.value)
+        if op is Operator.NOT_EQUALS:
+            return bool(actual != self.value)
+        if op is Operator.IN:
+            return bool(actual in self.value)
+        if op is Operator.NOT_IN:
+            return bool(actual not in self.value)
+        age = _age_on(actual, on)
+        limit: int = self.value
+        return age >= limit if op is Operator.AGE_AT_LEAST else age < limit
+
+    def describe(self, lang: Language) -> str:
+        """'event.underretter er ingen af anonym'."""
+        words = _OPERATOR_WORDS[self.operator][0 if lang == "da" else 1]
+        value = self.value
+        if isinstance(value, tuple | list):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            value = ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
+        elif isinstance(value, date):
+            value = format_date(value, lang)
+        if self.operator is Operator.PRESENT:
+            return f"{self.fact} {words}" if self.value else f"{self.fact} {words}: nej"
+        return f"{self.fact} {words} {value}"
+
+    def __repr__(self) -> str:
+        return f"Condition({self.describe('en')})"
+
+
+@attrs.frozen
+class Alternative:
+    """One of several durations, chosen by conditions ('2 år' if placed within the last year)."""
+
+    duration: Duration
+    when: tuple[Condition, ...] = ()
+
+
+@attrs.frozen
+class Frequency:
+    """At least ``count`` fulfilling events in each year."""
+
+    count: int
+
+
+@attrs.frozen
+class RuleVersion:
+    """One law version of an obligation: its period, citation, wording, marks and shape."""
+
+    id: str
+    obligation: str
+    law: Law
+    citation: Citation
+    wording: str
+    mark: Mark
+    trigger: str
+    variant: str = "main"
+    successor: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    source: str | None = None
+    questions: tuple[Question, ...] = ()
+    summary: Text | None = None
+    when: tuple[Condition, ...] = ()
+    deadlines: tuple[Alternative, ...] = ()
+    due_from_fact: str | None = None
+    or_at_event: tuple[str, ...] = ()
+    age: int | None = None
+    direction: Direction = Direction.AFTER
+    roll: Roll | None = None
+    expiry_closed: tuple[ExtraClosedDay, ...] = ()
+    months: MonthRule = MonthRule.SAME_DAY_OR_MONTH_END
+    fulfilled_by: tuple[str, ...] = ()
+    fulfilled_when: tuple[Condition, ...] = ()
+    match: tuple[str, ...] = ()
+    ended_by: tuple[str, ...] = ()
+    before: bool = False
+    exempted_by: tuple[str, ...] = ()
+    then: Duration | None = None
+    then_from_fact: str | None = None
+    frequency: Frequency | None = None
+    arises_when_missed: str | None = None
+    configurable: bool = False
+    notice: bool = False
+
+    def in_force(self, day: date) -> bool:
+        """Whether the version is in force on ``day``."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    def period(self, lang: Language) -> str:
+        """'1. jan. 2024 –' style period text."""
+        start = format_date(self.valid_from, lang) if self.valid_from else ""
+        end = format_date(self.valid_to, lang) if self.valid_to else ""
+        if not start and not end:
+            return "hele perioden" if lang == "da" else "the whole period"
+        if not start:
+            return f"til og med {end}" if lang == "da" else f"up to and including {end}"
+        if not end:
+            return f"fra {start}" if lang == "da" else f"from {start}"
+        return f"{start} – {end}"
+
+
+@attrs.frozen
+class ObligationRule:
+    """An obligation id with its shape, case stage, titles and law versions."""
+
+    id: str
+    shape: Shape
+    stage: str
+    title: Text
+    versions: tuple[RuleVersion, ...]
+
+    def variants(self) -> dict[str, tuple[RuleVersion, ...]]:
+        """The versions by variant, each in date order."""
+        grouped: dict[str, list[RuleVersion]] = {}
+        for version in self.versions:
+            grouped.setdefault(version.variant, []).append(version)
+        return {key: tuple(_by_start(vs)) for key, vs in grouped.items()}
+
+
+def _by_start(versions: list[RuleVersion]) -> list[RuleVersion]:
+    return sorted(versions, key=lambda v: v.valid_from or date.min)
+
+
+class FactType(enum.Enum):
+    """The types a fact can have."""
+
+    TEXT = "text"
+    BOOL = "bool"
+    DATE = "date"
+    INT = "int"
+
+
+@attrs.frozen
+class FactSpec:
+    """A fact an event (or the case) may carry: its type and, for closed texts, its values."""
+
+    name: str
+    type: FactType
+    values: tuple[str, ...] = ()
+    derived: bool = False
+    title: Text | None = None
+
+
+@attrs.frozen
+class EventKind:
+    """An event kind of the vocabulary, with its facts."""
+
+    kind: str
+    title: Text
+    facts: Mapping[str, FactSpec] = attrs.field(hash=False)
+    origin: str = "catalog.md"
+
+
+@attrs.frozen
+class Derivation:
+    """An event derived from another when it is not recorded (a decision's receipt)."""
+
+    kind: str
+    source: str
+    by: str
+    after: Mapping[str, Duration] = attrs.field(hash=False)
+    match: tuple[str, ...] = ()
+    copy: tuple[str, ...] = ()
+    basis: str = ""
+    mark: Mark = Mark.NONE
+
+
+@attrs.frozen
+class ConfiguredDurations:
+    """A municipality's durations for an obligation whose length the law leaves to it."""
+
+    obligation: str
+    fact: str
+    values: Mapping[str, Duration] = attrs.field(hash=False)
+    pack: str = ""
