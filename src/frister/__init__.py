@@ -32,6 +32,15 @@ from frister._errors import (
 )
 from frister._evaluate import YearReading
 from frister._fristberegning import Deadline, MonthRule, Roll, birthday, compute_deadline
+from frister._json import (
+    case_from_json,
+    case_to_json,
+    deadline_to_json,
+    event_from_json,
+    event_to_json,
+    obligation_from_json,
+    obligation_to_json,
+)
 from frister._rules import (
     Citation,
     Condition,
@@ -111,9 +120,16 @@ __all__ = [
     "UnknownRuleError",
     "YearReading",
     "birthday",
+    "case_from_json",
+    "case_to_json",
     "compute_deadline",
     "conventions",
+    "deadline_to_json",
     "default_catalog",
+    "event_from_json",
+    "event_to_json",
     "load_catalog",
+    "obligation_from_json",
+    "obligation_to_json",
     "parse_duration",
 ]

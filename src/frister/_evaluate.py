@@ -13,8 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from frister._case import Case, Event, Moment, Note, Obligation, Status, check_moment, on_or_after
-from frister._case import order_key as _order_key
+from frister._case import (
+    Case,
+    Event,
+    Moment,
+    Note,
+    Obligation,
+    Status,
+    check_moment,
+    on_or_after,
+    order_key,
+)
 from frister._dates import Language, local_date
 from frister._duration import Duration, Unit
 from frister._errors import FactError, InputError, InputTypeError, UnknownEventKindError
@@ -152,7 +161,7 @@ def evaluate(
     if not isinstance(reading, YearReading):
         raise InputTypeError("reading", reading, "expected frister.YearReading")
     visible = [e for e in case.events if on_or_after(as_of, e.at)]
-    visible.sort(key=lambda e: _order_key(e.at))
+    visible.sort(key=_event_key)
     context = _Context(catalog, case.facts, visible, as_of, reading)
     _derive(context)
     rules = _parents_first(catalog.rules)
@@ -165,8 +174,13 @@ def evaluate(
     obligations = [
         ob for obs in context.results.values() for ob in obs if only is None or ob.rule_id == only
     ]
-    obligations.sort(key=lambda ob: (_order_key(ob.trigger.at), order[ob.rule_id], ob.occurrence))
+    obligations.sort(key=lambda ob: (_event_key(ob.trigger), order[ob.rule_id], ob.occurrence))
     return obligations
+
+
+def _event_key(event: Event) -> tuple[object, ...]:
+    """Time order; events at the same moment in a fixed order, whatever order they came in."""
+    return (*order_key(event.at), event.kind, sorted((k, repr(v)) for k, v in event.facts.items()))
 
 
 def _parents_first(rules: Mapping[str, ObligationRule]) -> list[ObligationRule]:
@@ -214,7 +228,7 @@ def _derive(context: _Context) -> None:
             )
             added.append(event)
     context.events.extend(added)
-    context.events.sort(key=lambda e: _order_key(e.at))
+    context.events.sort(key=_event_key)
 
 
 def _linked(a: Event, b: Event, facts: Sequence[str]) -> bool:

@@ -1,0 +1,90 @@
+"""The bundled catalog is faithful to shared/law: every core id, quoted wording, marks kept."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import frister
+
+LAW = Path(__file__).resolve().parents[2] / "shared" / "law"
+CATALOG = frister.default_catalog()
+VERSIONS = [v for rule in CATALOG.rules.values() for v in rule.versions]
+
+
+def _core_ids() -> list[str]:
+    text = (LAW / "catalog.md").read_text(encoding="utf-8")
+    section = text.split("## The core set", 1)[1].split("## Event vocabulary", 1)[0]
+    return re.findall(r"^\| `([a-z0-9.\-]+)` \|", section, flags=re.MULTILINE)
+
+
+@cache
+def _paragraph(source: str, section: str) -> str:
+    data = json.loads((LAW / "texts" / f"{source}.json").read_text(encoding="utf-8"))
+    texts = [p["content"] for p in data["provisions"] if p["section"] == section]
+    assert texts, f"{source} has no § {section}"
+    return " ".join(" ".join(texts).split())
+
+
+needs_law = pytest.mark.skipif(not LAW.is_dir(), reason="shared/law is not beside the checkout")
+
+
+@needs_law
+def test_every_core_obligation_id_of_catalog_md_is_bundled() -> None:
+    core = _core_ids()
+    assert len(core) == 29
+    assert sorted(core) == sorted(CATALOG.rules)
+
+
+@needs_law
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v.source], ids=lambda v: v.id)
+def test_wording_is_quoted_exactly_from_the_statute_text(version: frister.RuleVersion) -> None:
+    assert version.source is not None
+    paragraph = _paragraph(version.source, version.citation.paragraph.replace(" ", ""))
+    assert " ".join(version.wording.split()) in paragraph
+
+
+def test_a_version_without_a_source_text_says_so_in_a_question() -> None:
+    for version in VERSIONS:
+        if version.source is None:
+            assert any("text" in q.text.en.lower() for q in version.questions), version.id
+
+
+def test_barnets_lov_versions_start_2024_and_serviceloven_child_rules_end_2023() -> None:
+    for version in VERSIONS:
+        if version.law.key == "barnets-lov":
+            assert version.valid_from is not None
+            assert version.valid_from.isoformat() >= "2024-01-01", version.id
+        if version.law.key == "serviceloven":
+            assert version.valid_to is not None
+            assert version.valid_to.isoformat() <= "2023-12-31", version.id
+
+
+def test_unverified_marks_surface_in_the_explanation() -> None:
+    # BL § 95 carries the research's UNVERIFIED transition question (research 0.3, D.1).
+    version = CATALOG.version("barnets-lov.opfoelgning.loebende-plan")
+    assert any(q.mark is frister.Mark.UNVERIFIED for q in version.questions)
+    from datetime import date
+
+    case = frister.Case(
+        [
+            frister.Event(
+                "indsats.iverksat",
+                date(2024, 2, 1),
+                {"indsats_id": "I1", "type": "stoettende-indsats"},
+            )
+        ]
+    )
+    (ob,) = [o for o in CATALOG.evaluate(case, date(2024, 3, 1)) if o.rule_id == "opfoelgning"]
+    assert "[UVERIFICERET]" in ob.explain("da")
+    assert "[UNVERIFIED]" in ob.explain("en")
+
+
+def test_every_citation_reads_like_a_danish_citation() -> None:
+    for version in VERSIONS:
+        assert re.fullmatch(
+            r"[^§]+ § \d+( [a-z])?(, stk\. [\d\-]+)?(, [\d\-]+\. pkt\.)?(, nr\. \d+)?",
+            str(version.citation),
+        ), str(version.citation)
