@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -66,8 +67,6 @@ def test_unverified_marks_surface_in_the_explanation() -> None:
     # BL § 95 carries the research's UNVERIFIED transition question (research 0.3, D.1).
     version = CATALOG.version("barnets-lov.opfoelgning.loebende-plan")
     assert any(q.mark is frister.Mark.UNVERIFIED for q in version.questions)
-    from datetime import date
-
     case = frister.Case(
         [
             frister.Event(

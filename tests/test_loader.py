@@ -251,7 +251,8 @@ def test_malformed_files_are_refused_naming_the_field(
 def test_an_obligation_without_versions_is_refused(tmp_path: Path) -> None:
     extra = (
         OBLIGATIONS
-        + '\n[obligation."test.tom"]\nshape = "N"\nstage = "underretning"\nda = "Tom"\nen = "Empty"\n'
+        + '\n[obligation."test.tom"]\nshape = "N"\nstage = "underretning"\n'
+        + 'da = "Tom"\nen = "Empty"\n'
     )
     with pytest.raises(frister.DataFileError) as info:
         _load(tmp_path, LAW, extra)
