@@ -252,6 +252,12 @@ _NOTES: dict[str, tuple[str, str]] = {
     ),
     "fulfilled": ("Opfyldt ved {event}", "Fulfilled by {event}"),
     "ended": ("Bortfaldet ved {event}", "Ended by {event}"),
+    "citizen-expired": (
+        "Borgerens frist er udløbet, uden at der er registreret en klage eller et svar; "
+        "det er ikke en forsømmelse fra kommunens side",
+        "The citizen's time limit has run out with no complaint or response recorded; this is "
+        "no failure of the municipality's",
+    ),
     "status": ("Status pr. {as_of}: {status}", "Status on {as_of}: {status}"),
     "question": ("[{mark}] {text}", "[{mark}] {text}"),
 }

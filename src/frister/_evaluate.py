@@ -580,6 +580,8 @@ def _settle(
         notes.append(Note("fulfilled", {"event": _describe_event(fulfilled)}))
     if ended is not None:
         notes.append(Note("ended", {"event": _describe_event(ended)}))
+    if rule.shape is Shape.C and status is Status.OVERDUE:
+        notes.append(Note("citizen-expired"))
     if not any(n.kind == "status" for n in notes):
         notes.append(Note("status", {"as_of": context.as_of, "status": _both(status.label)}))
     return Obligation(
