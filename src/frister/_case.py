@@ -160,10 +160,15 @@ _NOTES: dict[str, tuple[str, str]] = {
         "Governing rule: {citation} ({version}), {period}; in force on {reason}, {day} [{mark}]",
     ),
     "transition": (
-        "Fristen efter {old} falder {due}, efter at reglen ophørte {end}; efter Barnets lov "
-        "§ 213 stk. 1 gælder den regel, der var i kraft, da fristen faldt: {new}",
-        "The deadline under {old} falls on {due}, after that rule ended on {end}; under "
-        "Barnets lov § 213 stk. 1 the rule in force when it falls due governs: {new}",
+        "{old} gjaldt til og med {end}; {due} gælder {new}: {basis}",
+        "{old} applied up to and including {end}; on {due}, {new} applies: {basis}",
+    ),
+    "entry-into-force": (
+        "Efter den nye regel ville fristen være {computed}, før reglen trådte i kraft; fristen "
+        "er derfor den dag, reglen trådte i kraft: {due} (afventer juridisk afklaring)",
+        "Under the new rule the deadline would be {computed}, before the rule entered into "
+        "force; it is therefore the day the rule entered into force: {due} (awaiting legal "
+        "review)",
     ),
     "no-successor": (
         "Fristen falder {due}, efter at reglen ophørte {end}, og der er ingen efterfølgende "
@@ -190,8 +195,8 @@ _NOTES: dict[str, tuple[str, str]] = {
         "The deadline cannot be computed: the case lacks the fact foedselsdato",
     ),
     "due-from-fact": (
-        "Fristen er fastsat i afgørelsen ({fact}): {due}",
-        "The deadline was set in the decision ({fact}): {due}",
+        "Fristen er fastsat ved hændelsen ({fact}): {due}",
+        "The deadline was set with the event ({fact}): {due}",
     ),
     "earlier-event": (
         "{event} kom før den beregnede frist; efter reglen falder fristen på det tidligste "
@@ -241,6 +246,10 @@ _NOTES: dict[str, tuple[str, str]] = {
     "before": (
         "Skal være opfyldt før {event}",
         "Must be fulfilled before {event}",
+    ),
+    "before-breached": (
+        "Ikke opfyldt før {event}",
+        "Not fulfilled before {event}",
     ),
     "exempted": (
         "Undtaget: {event}",

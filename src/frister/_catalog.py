@@ -23,9 +23,9 @@ from frister._case import (
     Status,
     check_moment,
 )
-from frister._dates import Language
+from frister._dates import Language, local_date
 from frister._errors import FactError, FristerError, InputError, NoDeadlineError, UnknownRuleError
-from frister._evaluate import YearReading, check_event, evaluate
+from frister._evaluate import YearReading, check_event, evaluate, governing_on, version_note
 from frister._fristberegning import Deadline
 from frister._loader import Loaded, build_obligations, load_files
 from frister._rules import (
@@ -40,6 +40,11 @@ from frister._rules import (
 )
 
 _BUNDLED_ORDER = ("obligations.toml", "events.toml")
+_PARENT_VERSION_NOTES = frozenset({"version", "transition", "no-successor", "entry-into-force"})
+
+
+def _day_of(moment: date | datetime) -> date:
+    return local_date(moment) if isinstance(moment, datetime) else moment
 
 
 @attrs.frozen
@@ -137,14 +142,17 @@ class Catalog:
         for version in candidates:
             if version.arises_when_missed is not None:
                 parent = self.due(version.arises_when_missed, trigger, {**facts, **case_facts})
-                arises = Note("arises", {"parent": parent.rule_id, "due": parent.due})
+                own = [n for n in parent.notes if n.kind not in _PARENT_VERSION_NOTES]
+                notes = [version_note(version, "trigger", _day_of(trigger))]
+                governing = governing_on(self, rule, version, _day_of(parent.due), notes)
+                notes.append(Note("arises", {"parent": parent.rule_id, "due": parent.due}))
                 return attrs.evolve(
                     parent,
                     rule_id=rule_id,
                     title=rule.title,
-                    version=version,
-                    notes=(*parent.notes, arises),
-                    questions=version.questions,
+                    version=governing,
+                    notes=(*own, *notes),
+                    questions=governing.questions,
                 )
             event = Event(
                 version.trigger,

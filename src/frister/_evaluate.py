@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from frister._calendar import DanishCalendar
 from frister._case import (
     Case,
     Event,
@@ -27,7 +28,7 @@ from frister._case import (
 from frister._dates import Language, local_date
 from frister._duration import Duration, Unit
 from frister._errors import FactError, InputError, InputTypeError, UnknownEventKindError
-from frister._fristberegning import Deadline, Roll, birthday, compute_deadline
+from frister._fristberegning import Deadline, Roll, birthday, compute_deadline, fixed_deadline
 from frister._rules import (
     Alternative,
     Condition,
@@ -129,6 +130,7 @@ class _Context:
     as_of: Moment
     reading: YearReading
     derived: dict[int, Note] = attrs.field(factory=dict)
+    derived_from: dict[int, Event] = attrs.field(factory=dict)
     results: dict[str, list[Obligation]] = attrs.field(factory=dict)
 
     def facts_at(self, event: Event) -> dict[str, Any]:
@@ -218,6 +220,7 @@ def _derive(context: _Context) -> None:
             event = Event(derivation.kind, day, facts)
             if not on_or_after(context.as_of, event.at):
                 continue
+            context.derived_from[id(event)] = source
             context.derived[id(event)] = Note(
                 "derived",
                 {
@@ -253,12 +256,48 @@ def _evaluate_rule(context: _Context, rule: ObligationRule) -> list[Obligation]:
         for versions in rule.variants().values():
             version = _version_at(versions, event.kind, event.day)
             if version is None:
+                # A running measure meets a rule that entered into force after it started:
+                # the duty attaches to the age or the year, not to the start of the measure.
+                version = _entering_after(versions, event.kind, event.day)
+            if version is None:
                 continue
             facts = context.facts_at(event)
             if not all(c.holds(event.facts, facts, event.day) for c in version.when):
                 continue
-            results.extend(_occurrences(context, rule, version, event, claimed))
+            entered = (
+                version.valid_from
+                if version.valid_from and version.valid_from > event.day
+                else None
+            )
+            for ob in _occurrences(context, rule, version, event, claimed):
+                if version.age is not None and _duplicate(ob, results):
+                    continue  # one duty per child at one age, however many measures run
+                if entered and ob.due is not None and _day(ob.due) < entered:
+                    continue  # the age was reached before the rule existed
+                results.append(ob)
     return results
+
+
+def _entering_after(versions: Sequence[RuleVersion], kind: str, day: date) -> RuleVersion | None:
+    """An age or yearly rule that entered into force after ``day``, while the measure ran."""
+    later = [
+        v
+        for v in versions
+        if v.trigger == kind
+        and v.valid_from
+        and v.valid_from > day
+        and (v.age is not None or v.frequency is not None)
+    ]
+    return min(later, key=lambda v: v.valid_from or day) if later else None
+
+
+def _duplicate(ob: Obligation, earlier: Sequence[Obligation]) -> bool:
+    return any(
+        other.version.variant == ob.version.variant
+        and other.due == ob.due
+        and other.status is not Status.ENDED
+        for other in earlier
+    )
 
 
 def _version_at(versions: Sequence[RuleVersion], kind: str, day: date) -> RuleVersion | None:
@@ -339,36 +378,64 @@ def _due(
     anchor: Event,
     number: int,
 ) -> tuple[Moment | None, Deadline | None, RuleVersion, list[Note]]:
-    """The due date under the governing version (Barnets lov § 213), with its notes."""
-    notes: list[Note] = [_version_note(version, "trigger" if number == 1 else "anchor", anchor.day)]
+    """The due date under the version in force on the day it falls due, with its notes."""
+    notes: list[Note] = [version_note(version, "trigger" if number == 1 else "anchor", anchor.day)]
     due, deadline, more = _due_under(context, rule, version, trigger, anchor, number)
-    notes.extend(more)
     seen = {version.id}
     while due is not None and version.valid_to is not None and _day(due) > version.valid_to:
-        successor = _successor(context.catalog, rule, version)
+        successor = _transition(context.catalog, rule, version, _day(due), notes)
         if successor is None or successor.id in seen:
-            notes.append(Note("no-successor", {"due": due, "end": version.valid_to}))
             break
-        notes.append(
-            Note(
-                "transition",
-                {
-                    "old": version.id,
-                    "due": due,
-                    "end": version.valid_to,
-                    "new": successor.id,
-                },
-            )
-        )
         version = successor
         seen.add(version.id)
-        notes.append(_version_note(version, "due", _day(due)))
         due, deadline, more = _due_under(context, rule, version, trigger, anchor, number)
-        notes.extend(more)
-    return due, deadline, version, notes
+        if due is not None and version.valid_from is not None and _day(due) < version.valid_from:
+            # The new rule's own date lies before it existed: the duty falls due the day the
+            # new rule enters into force (awaiting legal review).
+            more.append(Note("entry-into-force", {"computed": due, "due": version.valid_from}))
+            due = version.valid_from
+    return due, deadline, version, notes + more
 
 
-def _version_note(version: RuleVersion, reason: str, day: date) -> Note:
+def _transition(
+    catalog: Catalog, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+) -> RuleVersion | None:
+    """The version that takes over on ``day``, after ``version`` ended; notes say why."""
+    successor = _successor(catalog, rule, version)
+    if successor is None:
+        notes.append(Note("no-successor", {"due": day, "end": version.valid_to}))
+        return None
+    into_barnets_lov = version.law.key == "serviceloven" and successor.law.key == "barnets-lov"
+    basis = (
+        Text(
+            "efter Barnets lov § 213, stk. 1, færdigbehandles sagen efter Barnets lov",
+            "under Barnets lov § 213, stk. 1, the matter is finished under Barnets lov",
+        )
+        if into_barnets_lov
+        else Text(
+            "frister anvender den regel, der er i kraft på dagen (afventer juridisk "
+            "afklaring: ingen overgangsregel er undersøgt)",
+            "frister applies the rule in force on the day (awaiting legal review: no "
+            "transitional provision has been researched)",
+        )
+    )
+    notes.append(
+        Note(
+            "transition",
+            {
+                "old": str(version.citation),
+                "due": day,
+                "end": version.valid_to,
+                "new": str(successor.citation),
+                "basis": basis,
+            },
+        )
+    )
+    notes.append(version_note(successor, "due", day))
+    return successor
+
+
+def version_note(version: RuleVersion, reason: str, day: date) -> Note:
     reasons = {
         "trigger": Text("udløsningsdagen", "the day of the trigger"),
         "anchor": Text("dagen for den forrige opfyldelse", "the day of the previous fulfilment"),
@@ -413,7 +480,8 @@ def _due_under(
     fixed = trigger.facts.get(version.due_from_fact) if version.due_from_fact else None
     if isinstance(fixed, date):
         notes.append(Note("due-from-fact", {"fact": version.due_from_fact, "due": fixed}))
-        return fixed, None, notes
+        deadline = _fixed(catalog, version, fixed)
+        return deadline.due, deadline, notes
     duration = _duration(context, rule, version, trigger, notes)
     start: Moment | Deadline = trigger.at
     if version.age is not None:
@@ -424,7 +492,10 @@ def _due_under(
         start = birthday(birth, version.age)
         notes.append(Note("age-anchor", {"age": version.age, "birth": birth}))
         if duration is None:
-            duration = Duration(0, Unit.DAYS, wording="0 dage")
+            assert isinstance(start.due, date)
+            settled = _fixed(catalog, version, start.due)
+            deadline = attrs.evolve(settled, steps=(*start.steps[:-1], *settled.steps))
+            return deadline.due, deadline, notes
     if duration is None:
         if not any(n.kind in ("not-configured", "configurable") for n in notes):
             notes.append(Note("no-duration"))
@@ -452,7 +523,8 @@ def _next_due(
     value = anchor.facts.get(fact) if fact else None
     if isinstance(value, date):
         notes.append(Note("next-from-fact", {"fact": fact, "due": value}))
-        return value, None, notes
+        deadline = _fixed(context.catalog, version, value)
+        return deadline.due, deadline, notes
     notes.append(Note("next-not-set", {"fact": fact, "anchor": anchor.day}))
     return None, None, notes
 
@@ -484,7 +556,8 @@ def _duration(
                 )
             )
             return duration
-        notes.append(Note("not-configured", {"fact": configured.fact, "value": value}))
+        shown = value if value is not None else Text("ikke oplyst", "not given")
+        notes.append(Note("not-configured", {"fact": configured.fact, "value": shown}))
     elif version.configurable:
         notes.append(Note("configurable"))
     return None
@@ -515,7 +588,7 @@ def _compute(
             f"{version.obligation} counts {duration} and needs the time of day: give an aware "
             "datetime",
         )
-    expiry = catalog.calendar.with_closed(*version.expiry_closed) if version.expiry_closed else None
+    expiry = _expiry_calendar(catalog, version)
     assert version.roll is not None  # the loader requires a roll wherever a deadline is computed
     return compute_deadline(
         start,
@@ -526,6 +599,20 @@ def _compute(
         months=version.months,
         direction=version.direction,
     )
+
+
+def _fixed(catalog: Catalog, version: RuleVersion, day: date) -> Deadline:
+    """A date set by the authority or a decision, moved or flagged by the rule's roll."""
+    assert version.roll is not None  # the loader requires a roll wherever a date is set
+    return fixed_deadline(
+        day, roll=version.roll, expiry_calendar=_expiry_calendar(catalog, version)
+    )
+
+
+def _expiry_calendar(catalog: Catalog, version: RuleVersion) -> DanishCalendar:
+    if version.expiry_closed:
+        return catalog.calendar.with_closed(*version.expiry_closed)
+    return catalog.calendar
 
 
 def _following(
@@ -568,22 +655,34 @@ def _settle(
             notes.append(Note("exempted", {"event": _describe_event(exempted)}))
             fulfilled = exempted
     else:
-        fulfilled = _fulfilling(context, version, anchor, facts, claimed)
+        # A derived trigger (a receipt) counts from the event it was derived from: a complaint
+        # made before the deemed receipt is in time.
+        start = context.derived_from.get(id(anchor), anchor)
+        fulfilled = _fulfilling(context, version, start, facts, claimed)
     ended = _ending(context, version, trigger, fulfilled, due)
     if fulfilled is not None and ended is None:
         claimed.add(id(fulfilled))
-    practical = deadline.practical_due if deadline is not None and deadline.due == due else due
+    if due is None and version.valid_to is not None:
+        # An open duty with no date is finished under the rule in force when it is done
+        # (or still open): Barnets lov § 213 stk. 1 for matters open on 31 Dec 2023.
+        done = fulfilled.day if fulfilled is not None else _day(context.as_of)
+        version = governing_on(context.catalog, rule, version, done, notes)
+    if version.notice:
+        practical: Moment | None = due  # the earliest day a decision may take effect: no earlier
+    elif deadline is not None and deadline.due == due:
+        practical = deadline.practical_due
+    else:
+        practical = due
     status = _status(context, version, due, fulfilled, ended)
-    if status is Status.MET and version.notice and fulfilled is None:
-        notes.append(Note("status", {"as_of": context.as_of, "status": _both(status.label)}))
-    elif fulfilled is not None and ended is None:
+    if fulfilled is not None and ended is None:
         notes.append(Note("fulfilled", {"event": _describe_event(fulfilled)}))
     if ended is not None:
         notes.append(Note("ended", {"event": _describe_event(ended)}))
+    if version.before and status is Status.OVERDUE:
+        notes.append(Note("before-breached", {"event": _describe_event(trigger)}))
     if rule.shape is Shape.C and status is Status.OVERDUE:
         notes.append(Note("citizen-expired"))
-    if not any(n.kind == "status" for n in notes):
-        notes.append(Note("status", {"as_of": context.as_of, "status": _both(status.label)}))
+    notes.append(Note("status", {"as_of": context.as_of, "status": _both(status.label)}))
     return Obligation(
         rule_id=rule.id,
         title=rule.title,
@@ -691,21 +790,24 @@ def _periods(
         if all(c.holds(e.facts, context.case_facts, e.day) for c in version.fulfilled_when)
     ]
     results = []
-    start = trigger.day
+    start = max(trigger.day, version.valid_from or trigger.day)
     number = 1
     while start <= today:
         last = _period_end(start, trigger.day, number, context.reading)
         inside = [e for e in talks if start <= e.day <= last]
         notes = [
             Note("trigger", {"event": _describe_event(trigger)}),
-            _version_note(version, "trigger", trigger.day),
-            Note("period", {"start": start, "end": last, "count": count, "seen": len(inside)}),
+            version_note(version, "trigger", trigger.day),
         ]
+        governing = governing_on(context.catalog, rule, version, last, notes)
+        notes.append(
+            Note("period", {"start": start, "end": last, "count": count, "seen": len(inside)})
+        )
         fulfilled = inside[count - 1] if len(inside) >= count else None
         stopped = end if end is not None and end.day <= last and fulfilled is None else None
         practical = context.catalog.calendar.roll_backward(last)
         ob = _settle_period(
-            context, rule, version, trigger, number, last, practical, fulfilled, stopped, notes
+            context, rule, governing, trigger, number, last, practical, fulfilled, stopped, notes
         )
         results.append(ob)
         if end is not None and end.day <= last:
@@ -713,6 +815,20 @@ def _periods(
         start = last + timedelta(days=1)
         number += 1
     return results
+
+
+def governing_on(
+    catalog: Catalog, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+) -> RuleVersion:
+    """The version in force on ``day`` (a due day, or the day an open duty is done)."""
+    seen = {version.id}
+    while version.valid_to is not None and day > version.valid_to:
+        successor = _transition(catalog, rule, version, day, notes)
+        if successor is None or successor.id in seen:
+            break
+        version = successor
+        seen.add(version.id)
+    return version
 
 
 def _period_end(start: date, first: date, number: int, reading: YearReading) -> date:
@@ -770,9 +886,11 @@ def _arising(
             continue
         notes = [
             Note("trigger", {"event": _describe_event(trigger)}),
-            _version_note(version, "trigger", trigger.day),
-            Note("arises", {"parent": missed.rule_id, "due": missed.due}),
+            version_note(version, "trigger", trigger.day),
         ]
+        if missed.due is not None:
+            version = governing_on(context.catalog, rule, version, _day(missed.due), notes)
+        notes.append(Note("arises", {"parent": missed.rule_id, "due": missed.due}))
         results.append(
             _settle(
                 context,

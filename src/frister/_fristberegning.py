@@ -158,6 +158,20 @@ def compute_deadline(
     return Deadline(due=due, practical_due=practical, steps=tuple(steps))
 
 
+def fixed_deadline(
+    day: date, *, roll: Roll, expiry_calendar: DanishCalendar = _DEFAULT_CALENDAR
+) -> Deadline:
+    """A due date set by someone (a decision, a letter), with ``roll`` applied if it is closed."""
+    day = check_date(day, "day")
+    if not isinstance(roll, Roll):
+        raise InputTypeError("roll", roll, "expected frister.Roll.FORWARD or Roll.KEEP")
+    steps: list[Step] = []
+    practical = _expire(day, roll, expiry_calendar, steps)
+    due = day if roll is Roll.KEEP else practical
+    steps.append(Due(due, convention="end-of-day"))
+    return Deadline(due=due, practical_due=practical, steps=tuple(steps))
+
+
 def birthday(birth: date, age: int) -> Deadline:
     """The day a person born on ``birth`` turns ``age`` ("fylder 18 år"), with its step.
 

@@ -454,7 +454,7 @@ def _configured(file: str, key: str, raw: object, law: Law | None) -> Configured
         for value, text in table.need("values", dict).items()
     }
     table.finish()
-    return ConfiguredDurations(key, fact, values, law.key if law else file)
+    return ConfiguredDurations(key, fact, values, law.name if law else file)
 
 
 # -- cross-checks ------------------------------------------------------------------
