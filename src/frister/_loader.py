@@ -498,7 +498,8 @@ def build_obligations(loaded: Loaded) -> dict[str, ObligationRule]:
                 "(versions)",
                 "no law file has a version of this obligation",
             )
-        rule = ObligationRule(obligation_id, shape, stage, title, tuple(v for _, v in entries))
+        chronological = sorted((v for _, v in entries), key=lambda v: v.valid_from or date.min)
+        rule = ObligationRule(obligation_id, shape, stage, title, tuple(chronological))
         _check_periods(rule, dict((v.id, f) for f, v in entries))
         rules[obligation_id] = rule
     return rules

@@ -1,0 +1,173 @@
+"""The case API refuses bad input clearly, composes municipal rules, and is deterministic."""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import frister
+
+CATALOG = frister.default_catalog()
+CPH = ZoneInfo("Europe/Copenhagen")
+SAMPLES = Path(frister.__file__).parent / "data" / "samples"
+
+
+def test_an_unknown_event_kind_is_refused_naming_it() -> None:
+    case = frister.Case([frister.Event("underretning.modtagt", date(2024, 3, 22))])
+    with pytest.raises(frister.UnknownEventKindError) as info:
+        CATALOG.evaluate(case, date(2024, 4, 1))
+    assert info.value.field == "events[0].kind"
+    assert "underretning.modtagt" in str(info.value)
+
+
+def test_a_fact_of_the_wrong_type_is_refused_naming_it() -> None:
+    event = frister.Event("bekymring.opmaerksom", date(2024, 3, 22), {"ufoedt": "ja"})
+    with pytest.raises(frister.FactError) as info:
+        CATALOG.evaluate(frister.Case([event]), date(2024, 4, 1))
+    assert info.value.field == "events[0].facts.ufoedt"
+    assert "expected a bool fact" in str(info.value)
+
+
+def test_an_undeclared_fact_and_a_value_outside_its_list_are_refused() -> None:
+    typo = frister.Event(
+        "underretning.modtaget", datetime(2024, 3, 22, 9, tzinfo=CPH), {"underreter": "borger"}
+    )
+    with pytest.raises(frister.FactError, match=r"not a fact of underretning\.modtaget"):
+        CATALOG.evaluate(frister.Case([typo]), date(2024, 4, 1))
+    odd = frister.Event(
+        "underretning.modtaget", datetime(2024, 3, 22, 9, tzinfo=CPH), {"underretter": "nabo"}
+    )
+    with pytest.raises(frister.FactError, match="expected one of fagperson, borger"):
+        CATALOG.evaluate(frister.Case([odd]), date(2024, 4, 1))
+
+
+def test_a_case_fact_that_does_not_exist_is_refused() -> None:
+    case = frister.Case([], {"foedselsdag": date(2010, 1, 1)})
+    with pytest.raises(frister.FactError, match="not a case fact"):
+        CATALOG.evaluate(case, date(2024, 4, 1))
+
+
+def test_a_naive_datetime_is_refused_when_the_event_is_made() -> None:
+    with pytest.raises(frister.NaiveDatetimeError):
+        frister.Event("underretning.modtaget", datetime(2024, 3, 22, 16, 5))
+
+
+def test_an_hour_rule_needs_the_time_of_day() -> None:
+    case = frister.Case(
+        [frister.Event("underretning.modtaget", date(2024, 3, 22), {"underretter": "borger"})]
+    )
+    with pytest.raises(frister.InputError, match="needs the time of day"):
+        CATALOG.evaluate(case, date(2024, 4, 1))
+
+
+def test_an_unknown_rule_id_names_the_closest_ids() -> None:
+    with pytest.raises(frister.UnknownRuleError) as info:
+        CATALOG.get("underretning.kvitering")
+    assert "did you mean underretning.kvittering" in str(info.value)
+    assert isinstance(info.value, KeyError)
+
+
+def test_several_notifications_each_get_their_own_obligations() -> None:
+    received = [
+        frister.Event(
+            "underretning.modtaget",
+            datetime(2024, 3, 4, 9, tzinfo=CPH),
+            {"underretning_id": "U1", "underretter": "borger"},
+        ),
+        frister.Event(
+            "underretning.modtaget",
+            datetime(2024, 3, 6, 9, tzinfo=CPH),
+            {"underretning_id": "U2", "underretter": "borger"},
+        ),
+        # The second notification's receipt is acknowledged first; ids link them.
+        frister.Event("underretning.kvitteret", date(2024, 3, 7), {"underretning_id": "U2"}),
+    ]
+    kvitteringer = [
+        ob
+        for ob in CATALOG.evaluate(frister.Case(received), date(2024, 3, 20))
+        if ob.rule_id == "underretning.kvittering"
+    ]
+    # Mon 4 Mar + 6 hverdage = Tue 12 Mar; Wed 6 Mar + 6 hverdage = Thu 14 Mar.
+    assert [(ob.trigger.facts["underretning_id"], ob.due, ob.status) for ob in kvitteringer] == [
+        ("U1", date(2024, 3, 12), "overdue"),
+        ("U2", date(2024, 3, 14), "met"),
+    ]
+
+
+def test_a_municipal_target_composes_with_the_bundled_law(tmp_path: Path) -> None:
+    pack = tmp_path / "koege.toml"
+    pack.write_text(
+        """
+[pack]
+key = "koege"
+name = "Køge Kommune"
+text = "Kvalitetsstandard for underretninger"
+
+[obligation."koege.kvittering-intern"]
+shape = "D"
+stage = "underretning"
+da = "Intern frist: kvittering inden 3 hverdage"
+en = "Internal target: acknowledgement within 3 working days"
+
+[[version]]
+id = "koege.kvittering-intern"
+obligation = "koege.kvittering-intern"
+citation = { paragraph = "Kvalitetsstandard 2.1" }
+wording = "Underretninger kvitteres inden 3 hverdage."
+mark = "verified"
+trigger = "underretning.modtaget"
+when = [{ fact = "event.underretter", not_in = ["anonym"] }]
+deadline = "3 hverdage"
+roll = "keep"
+fulfilled_by = ["underretning.kvitteret"]
+match = ["underretning_id"]
+""",
+        encoding="utf-8",
+    )
+    catalog = CATALOG.with_rules(pack)
+    case = frister.Case(
+        [
+            frister.Event(
+                "underretning.modtaget",
+                datetime(2024, 3, 22, 9, tzinfo=CPH),
+                {"underretning_id": "U1", "underretter": "borger"},
+            ),
+            frister.Event("underretning.kvitteret", date(2024, 4, 3), {"underretning_id": "U1"}),
+        ]
+    )
+    statuses = {ob.rule_id: (ob.due, ob.status) for ob in catalog.evaluate(case, date(2024, 5, 1))}
+    # Fri 22 Mar + 3 hverdage: Mon 25, Tue 26, Wed 27 Mar (Easter follows) → Wed 27 Mar: late.
+    assert statuses["koege.kvittering-intern"] == (date(2024, 3, 27), "met_late")
+    # The law's 6 hverdage run to Thu 4 Apr: the same acknowledgement is on time there.
+    assert statuses["underretning.kvittering"] == (date(2024, 4, 4), "met")
+    ob = next(
+        o
+        for o in catalog.evaluate(case, date(2024, 5, 1))
+        if o.rule_id == "koege.kvittering-intern"
+    )
+    assert "Køge Kommune Kvalitetsstandard 2.1" in ob.explain()
+
+
+def _demo_json(env: dict[str, str]) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "frister", "demo", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+    )
+    return result.stdout
+
+
+def test_the_same_cases_give_the_same_output_whatever_the_clock_zone_and_locale() -> None:
+    first = _demo_json({"TZ": "America/Los_Angeles", "LANG": "C", "PYTHONHASHSEED": "1"})
+    second = _demo_json(
+        {"TZ": "Asia/Tokyo", "LANG": "da_DK.UTF-8", "LANGUAGE": "en", "PYTHONHASHSEED": "2"}
+    )
+    assert first == second
+    assert len(json.loads(first)) == len(list(SAMPLES.glob("*.json")))

@@ -1,0 +1,92 @@
+"""The command line: demo, rules, due, evaluate, calendar and deadline, as text and JSON."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import frister
+from frister._cli import main
+
+SAMPLES = Path(frister.__file__).parent / "data" / "samples"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_demo_shows_every_sample_case_with_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "demo")
+    assert status == 0
+    for path in SAMPLES.glob("*.json"):
+        assert path.stem in out
+    assert "Gældende regel: Barnets lov § 138, stk. 1" in out
+    assert "opfyldt for sent" in out and "overskredet" in out and "afventer" in out
+
+
+def test_demo_json_covers_every_core_obligation(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "demo", "--json", "--lang", "en")
+    assert status == 0
+    seen = {ob["rule_id"] for case in json.loads(out) for ob in case["obligations"]}
+    assert seen == set(frister.default_catalog().rules)
+
+
+def test_due_prints_the_explained_deadline(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(
+        capsys,
+        "due",
+        "underretning.kvittering",
+        "2024-03-22",
+        "--fact",
+        "underretter=fagperson",
+        "--json",
+    )
+    assert status == 0
+    data = json.loads(out)
+    assert data["due"] == "2024-04-04"
+    assert data["citation"] == "Barnets lov § 138, stk. 1"
+
+
+def test_evaluate_a_case_file(capsys: pytest.CaptureFixture[str]) -> None:
+    case = SAMPLES / "06-forvaltningsret-klagefrist-jul-2024.json"
+    status, out, _ = _run(capsys, "evaluate", str(case), "--as-of", "2025-01-31", "--json")
+    assert status == 0
+    klager = [ob for ob in json.loads(out) if ob["rule_id"] == "klage.klagefrist"]
+    # Received digitally Tue 26 Nov 2024 + 4 uger = Tue 24 Dec (juleaftensdag, closed for a
+    # citizen's deadline), 25 and 26 Dec helligdage → Fri 27 Dec 2024.
+    assert any(ob["due"] == "2024-12-27" for ob in klager)
+
+
+def test_rules_lists_every_obligation_with_its_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "rules", "--json")
+    assert status == 0
+    rules = {rule["id"]: rule for rule in json.loads(out)}
+    assert len(rules) == 29
+    citations = [v["citation"] for v in rules["underretning.vurdering"]["versions"]]
+    assert citations == [
+        "Lov om social service (serviceloven) § 155, stk. 2",
+        "Barnets lov § 136, stk. 2",
+    ]
+
+
+def test_bad_input_exits_2_naming_the_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(capsys, "due", "underretning.kvitering", "2024-03-22")
+    assert status == 2
+    assert "did you mean underretning.kvittering" in err
+    status, _, err = _run(capsys, "deadline", "2024-03-22T16:05", "24 timer", "--roll", "keep")
+    assert status == 2
+    assert "naive datetime" in err
+
+
+def test_calendar_and_deadline_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "calendar", "2023", "--json")
+    assert status == 0
+    days = {d["date"]: d["name"] for d in json.loads(out)["closed_days"]}
+    assert days["2023-05-05"] == "Store bededag"
+    status, out, _ = _run(
+        capsys, "deadline", "2024-11-26", "4 uger", "--roll", "forward", "--citizen", "--json"
+    )
+    assert json.loads(out)["due"] == date(2024, 12, 27).isoformat()
