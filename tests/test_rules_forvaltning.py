@@ -94,7 +94,7 @@ def _assert_transition(text: str, old_id: str, new_id: str) -> None:
 
 
 # =======================================================================================
-# handicap.tabt-arbejdsfortjeneste.varsel: SEL § 3 a stk. 1 (-> 2023) / BL § 11 stk. 1-2
+# handicap.tabt-arbejdsfortjeneste.varsel: SEL § 3 a stk. 1 (-> 2023) / BL § 11 stk. 1 og 2
 # 14 uger from the citizen's receipt; a notice: the date is the earliest effective day.
 # =======================================================================================
 
@@ -110,7 +110,7 @@ def test_varsel_falling_on_kristi_himmelfartsdag_stays_there() -> None:
     dl = CATALOG.due(VARSEL, date(2025, 2, 20), {"type": TABT})
     assert dl.due == date(2025, 5, 29)
     assert dl.version.id == VARSEL_BL
-    assert f"{BL} § 11, stk. 1-2" in dl.explain("da")
+    assert f"{BL} § 11, stk. 1 og 2" in dl.explain("da")
     assert "tidligste dag, afgørelsen kan få virkning" in dl.explain("da")
     assert "earliest day the decision can take effect" in dl.explain("en")
 
@@ -133,7 +133,7 @@ def test_varsel_trigger_in_2023_due_in_2024_is_governed_by_barnets_lov() -> None
     assert dl.version.id == VARSEL_BL
     text = dl.explain("da")
     _assert_transition(text, VARSEL_SEL, VARSEL_BL)
-    assert f"{BL} § 11, stk. 1-2" in text
+    assert f"{BL} § 11, stk. 1 og 2" in text
     assert f"{SEL} § 3 a, stk. 1" in text
     assert "§ 213" in dl.explain("en")
 

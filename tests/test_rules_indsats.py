@@ -65,9 +65,9 @@ CIT_BL_STOETTENDE = "Barnets lov § 91, stk. 1"
 CIT_BL_ANBRINGELSE = "Barnets lov § 91, stk. 2"
 CIT_BL_UNGEPLAN = "Barnets lov § 108, stk. 3"
 CIT_SEL_REVISION = f"{SEL} § 70, stk. 4"
-CIT_BL_REVISION = "Barnets lov § 79, stk. 2-3"
+CIT_BL_REVISION = "Barnets lov § 79, stk. 2 og 3"
 CIT_SEL_OPF = f"{SEL} § 70, stk. 1"
-CIT_BL_OPF = "Barnets lov § 95, stk. 2-3"
+CIT_BL_OPF = "Barnets lov § 95, stk. 2 og 3"
 CIT_SEL_TILSYN = f"{SEL} § 70, stk. 2"
 CIT_BL_TILSYN = "Barnets lov § 156, stk. 5"
 CIT_SEL_GENBEH = f"{SEL} § 62"
@@ -693,7 +693,7 @@ def test_ungeplan_16_aar_for_a_measure_started_under_serviceloven() -> None:
 
 
 # =====================================================================================
-# foraeldrehandleplan.revision (R): SEL § 70 stk. 4; BL § 79 stk. 2-3
+# foraeldrehandleplan.revision (R): SEL § 70 stk. 4; BL § 79 stk. 2 og 3
 # =====================================================================================
 
 
@@ -787,7 +787,7 @@ def test_revision_second_occurrence_crosses_into_barnets_lov() -> None:
 
 
 # =====================================================================================
-# opfoelgning (R): SEL § 70 stk. 1 (3 måneder, then 12 / 6 måneder); BL § 95 stk. 2-3
+# opfoelgning (R): SEL § 70 stk. 1 (3 måneder, then 12 / 6 måneder); BL § 95 stk. 2 og 3
 # =====================================================================================
 
 

@@ -966,7 +966,7 @@ def test_uden_samtykke_statuses() -> None:
 
 # =====================================================================================
 # boernesamtale.foer-afgoerelse (P): SEL § 48 only for the listed hjemmel before 2024;
-# BL § 5 stk. 3-4 for every decision; exempted by boernesamtale.undladt
+# BL § 5 stk. 3 og 4 for every decision; exempted by boernesamtale.undladt
 # =====================================================================================
 
 SAMTALE = "boernesamtale.foer-afgoerelse"
@@ -1022,8 +1022,8 @@ def test_samtale_barnets_lov_every_decision() -> None:
         assert ob.version.id == BL_SAMTALE
         assert ob.status is frister.Status.OVERDUE
     ob = _one(_evaluate(date(2024, 1, 31), _decision(date(2024, 1, 2))), SAMTALE)
-    assert str(ob.version.citation) == f"{BL} § 5, stk. 3-4"
-    assert "Barnets lov § 5, stk. 3-4" in ob.explain("da")
+    assert str(ob.version.citation) == f"{BL} § 5, stk. 3 og 4"
+    assert "Barnets lov § 5, stk. 3 og 4" in ob.explain("da")
     assert "overskredet" in ob.explain("da")
     assert "overdue" in ob.explain("en")
 

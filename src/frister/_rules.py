@@ -79,12 +79,21 @@ class Citation:
         prefix = "" if self.law.is_pack else "§ "
         parts = [f"{self.law.name} {prefix}{self.paragraph}"]
         if self.stk:
-            parts.append(f"stk. {self.stk}")
+            parts.append(f"stk. {_span(self.stk, '')}")
         if self.pkt:
-            parts.append(f"{self.pkt}. pkt.")
+            parts.append(f"{_span(self.pkt, '.')} pkt.")
         if self.nr:
-            parts.append(f"nr. {self.nr}")
+            parts.append(f"nr. {_span(self.nr, '')}")
         return ", ".join(parts)
+
+
+def _span(text: str, suffix: str) -> str:
+    """Danish citation style for a span written "1-2": 'stk. 1 og 2', '1. og 2. pkt.', '1.-3.'."""
+    first, sep, last = text.partition("-")
+    if not sep or not (first.isdigit() and last.isdigit()):
+        return f"{text}{suffix}"
+    joiner = " og " if int(last) == int(first) + 1 else "-"
+    return f"{first}{suffix}{joiner}{last}{suffix}"
 
 
 class Operator(enum.Enum):
