@@ -674,14 +674,45 @@ def _settle(
     else:
         practical = due
     status = _status(context, version, due, fulfilled, ended)
-    if fulfilled is not None and ended is None:
-        notes.append(Note("fulfilled", {"event": _describe_event(fulfilled)}))
-    if ended is not None:
-        notes.append(Note("ended", {"event": _describe_event(ended)}))
     if version.before and status is Status.OVERDUE:
         notes.append(Note("before-breached", {"event": _describe_event(trigger)}))
     if rule.shape is Shape.C and status is Status.OVERDUE:
         notes.append(Note("citizen-expired"))
+    return _conclude(
+        context,
+        rule,
+        version,
+        trigger,
+        number,
+        status,
+        due,
+        practical,
+        fulfilled if ended is None else None,
+        ended,
+        deadline,
+        notes,
+    )
+
+
+def _conclude(
+    context: _Context,
+    rule: ObligationRule,
+    version: RuleVersion,
+    trigger: Event,
+    number: int,
+    status: Status,
+    due: Moment | None,
+    practical: Moment | None,
+    fulfilled: Event | None,
+    ended: Event | None,
+    deadline: Deadline | None,
+    notes: list[Note],
+) -> Obligation:
+    """The occurrence as it stands, with the fulfilment, ending and status written out."""
+    if fulfilled is not None:
+        notes.append(Note("fulfilled", {"event": _describe_event(fulfilled)}))
+    if ended is not None:
+        notes.append(Note("ended", {"event": _describe_event(ended)}))
     notes.append(Note("status", {"as_of": context.as_of, "status": _both(status.label)}))
     return Obligation(
         rule_id=rule.id,
@@ -693,7 +724,7 @@ def _settle(
         practical_due=practical,
         status=status,
         as_of=context.as_of,
-        fulfilled_by=fulfilled if ended is None else None,
+        fulfilled_by=fulfilled,
         ended_by=ended,
         deadline=deadline,
         notes=tuple(notes),
@@ -806,8 +837,20 @@ def _periods(
         fulfilled = inside[count - 1] if len(inside) >= count else None
         stopped = end if end is not None and end.day <= last and fulfilled is None else None
         practical = context.catalog.calendar.roll_backward(last)
-        ob = _settle_period(
-            context, rule, governing, trigger, number, last, practical, fulfilled, stopped, notes
+        status = _status(context, governing, last, fulfilled, stopped)
+        ob = _conclude(
+            context,
+            rule,
+            governing,
+            trigger,
+            number,
+            status,
+            last,
+            practical,
+            fulfilled,
+            stopped,
+            None,
+            notes,
         )
         results.append(ob)
         if end is not None and end.day <= last:
@@ -837,42 +880,6 @@ def _period_end(start: date, first: date, number: int, reading: YearReading) -> 
     deadline = compute_deadline(first, Duration(12 * number, Unit.MONTHS), roll=Roll.KEEP)
     assert isinstance(deadline.due, date)
     return deadline.due - timedelta(days=1)
-
-
-def _settle_period(
-    context: _Context,
-    rule: ObligationRule,
-    version: RuleVersion,
-    trigger: Event,
-    number: int,
-    due: date,
-    practical: date,
-    fulfilled: Event | None,
-    ended: Event | None,
-    notes: list[Note],
-) -> Obligation:
-    status = _status(context, version, due, fulfilled, ended)
-    if fulfilled is not None:
-        notes.append(Note("fulfilled", {"event": _describe_event(fulfilled)}))
-    if ended is not None:
-        notes.append(Note("ended", {"event": _describe_event(ended)}))
-    notes.append(Note("status", {"as_of": context.as_of, "status": _both(status.label)}))
-    return Obligation(
-        rule_id=rule.id,
-        title=rule.title,
-        occurrence=number,
-        trigger=trigger,
-        version=version,
-        due=due,
-        practical_due=practical,
-        status=status,
-        as_of=context.as_of,
-        fulfilled_by=fulfilled,
-        ended_by=ended,
-        notes=tuple(notes),
-        conditions=version.when,
-        questions=version.questions,
-    )
 
 
 def _arising(
