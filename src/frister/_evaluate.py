@@ -645,11 +645,11 @@ def _settle(
 ) -> Obligation:
     facts = context.facts_at(trigger)
     if version.before:
-        fulfilled = _preceding(context, version, version.fulfilled_by, trigger, facts, claimed)
+        fulfilled = _fulfilling(context, version, version.fulfilled_by, trigger, facts, claimed)
         exempted = (
             None
             if fulfilled
-            else _preceding(context, version, version.exempted_by, trigger, facts, claimed)
+            else _fulfilling(context, version, version.exempted_by, trigger, facts, claimed)
         )
         if exempted is not None:
             notes.append(Note("exempted", {"event": _describe_event(exempted)}))
@@ -658,7 +658,7 @@ def _settle(
         # A derived trigger (a receipt) counts from the event it was derived from: a complaint
         # made before the deemed receipt is in time.
         start = context.derived_from.get(id(anchor), anchor)
-        fulfilled = _fulfilling(context, version, start, facts, claimed)
+        fulfilled = _fulfilling(context, version, version.fulfilled_by, start, facts, claimed)
     ended = _ending(context, version, trigger, fulfilled, due)
     if fulfilled is not None and ended is None:
         claimed.add(id(fulfilled))
@@ -736,30 +736,22 @@ def _conclude(
 def _fulfilling(
     context: _Context,
     version: RuleVersion,
-    after: Event,
-    case_facts: Mapping[str, Any],
-    claimed: set[int],
-) -> Event | None:
-    for event in _following(context, version.fulfilled_by, after, version.match):
-        if id(event) in claimed:
-            continue
-        if all(c.holds(event.facts, case_facts, event.day) for c in version.fulfilled_when):
-            return event
-    return None
-
-
-def _preceding(
-    context: _Context,
-    version: RuleVersion,
     kinds: Sequence[str],
     trigger: Event,
     case_facts: Mapping[str, Any],
     claimed: set[int],
 ) -> Event | None:
+    """The first unclaimed event of ``kinds`` linked to ``trigger`` that meets the rule's
+    fulfilment conditions: at or after the trigger, or at or before it for a precondition."""
     for event in context.events:
         if event.kind not in kinds or event is trigger or id(event) in claimed:
             continue
-        if not on_or_after(trigger.at, event.at) or not _linked(trigger, event, version.match):
+        in_order = (
+            on_or_after(trigger.at, event.at)
+            if version.before
+            else on_or_after(event.at, trigger.at)
+        )
+        if not in_order or not _linked(trigger, event, version.match):
             continue
         if all(c.holds(event.facts, case_facts, event.day) for c in version.fulfilled_when):
             return event
