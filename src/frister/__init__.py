@@ -1,8 +1,12 @@
 """frister: Danish statutory deadlines, computed and explained.
 
 The public surface is this namespace; everything in underscored modules is
-private and may change.
+private and may change. The calendar and fristberegning load at import; the
+catalog, cases and JSON load on first use, so ``import frister`` stays light.
 """
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from frister._calendar import (
     CITIZEN_EXPIRY_EXTRAS,
@@ -11,8 +15,6 @@ from frister._calendar import (
     DanishCalendar,
     ExtraClosedDay,
 )
-from frister._case import Case, Event, Note, Obligation, Status
-from frister._catalog import Catalog, RuleDeadline, default_catalog, load_catalog
 from frister._conventions import Convention, Mark, conventions
 from frister._dates import FIRST_SUPPORTED, LAST_SUPPORTED
 from frister._duration import Duration, Unit, parse_duration
@@ -30,27 +32,7 @@ from frister._errors import (
     UnknownEventKindError,
     UnknownRuleError,
 )
-from frister._evaluate import YearReading
 from frister._fristberegning import Deadline, MonthRule, Roll, birthday, compute_deadline
-from frister._json import (
-    case_from_json,
-    case_to_json,
-    deadline_to_json,
-    event_from_json,
-    event_to_json,
-    obligation_from_json,
-    obligation_to_json,
-)
-from frister._rules import (
-    Citation,
-    Condition,
-    Law,
-    ObligationRule,
-    Question,
-    RuleVersion,
-    Shape,
-    Text,
-)
 from frister._steps import (
     Birthday,
     ClockChange,
@@ -64,6 +46,76 @@ from frister._steps import (
     Start,
     Step,
 )
+
+if TYPE_CHECKING:
+    from frister._case import Case, Event, Note, Obligation, Status
+    from frister._catalog import Catalog, RuleDeadline, default_catalog, load_catalog
+    from frister._evaluate import YearReading
+    from frister._json import (
+        case_from_json,
+        case_to_json,
+        deadline_to_json,
+        event_from_json,
+        event_to_json,
+        obligation_from_json,
+        obligation_to_json,
+    )
+    from frister._rules import (
+        Citation,
+        Condition,
+        Law,
+        ObligationRule,
+        Question,
+        RuleVersion,
+        Shape,
+        Text,
+    )
+
+_LAZY = {
+    **dict.fromkeys(("Case", "Event", "Note", "Obligation", "Status"), "frister._case"),
+    **dict.fromkeys(
+        ("Catalog", "RuleDeadline", "default_catalog", "load_catalog"), "frister._catalog"
+    ),
+    "YearReading": "frister._evaluate",
+    **dict.fromkeys(
+        (
+            "case_from_json",
+            "case_to_json",
+            "deadline_to_json",
+            "event_from_json",
+            "event_to_json",
+            "obligation_from_json",
+            "obligation_to_json",
+        ),
+        "frister._json",
+    ),
+    **dict.fromkeys(
+        (
+            "Citation",
+            "Condition",
+            "Law",
+            "ObligationRule",
+            "Question",
+            "RuleVersion",
+            "Shape",
+            "Text",
+        ),
+        "frister._rules",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the catalog side of the API on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'frister' has no attribute {name!r}")
+    return getattr(import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "CITIZEN_EXPIRY_EXTRAS",
