@@ -483,7 +483,7 @@ def test_genvurdering_when_a_measure_is_running() -> None:
     assert ob.version.id == "barnets-lov.underretning.genvurdering-aktiv-sag"
     assert str(ob.version.citation) == f"{BL} § 137, stk. 1"
     assert "Barnets lov § 137, stk. 1" in ob.explain("da")
-    assert "case.aktiv_indsats er ja: opfyldt (ja)" in ob.explain("da")
+    assert "sagens aktiv_indsats er ja: opfyldt (ja)" in ob.explain("da")
     done = _ev("underretning.genvurderet", date(2024, 5, 7), underretning_id="U1")
     ob = _one(_evaluate(date(2024, 6, 30), start, got, done), "underretning.genvurdering")
     assert ob.status is frister.Status.MET

@@ -168,7 +168,7 @@ class Condition:
         return age >= limit if op is Operator.AGE_AT_LEAST else age < limit
 
     def describe(self, lang: Language) -> str:
-        """'event.underretter er ingen af anonym'."""
+        """'hændelsens underretter er ingen af anonym', in Danish or English."""
         words = _OPERATOR_WORDS[self.operator][0 if lang == "da" else 1]
         value = self.value
         if isinstance(value, tuple | list):
@@ -177,9 +177,12 @@ class Condition:
             value = ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
         elif isinstance(value, date):
             value = format_date(value, lang)
+        owner = {"event": ("hændelsens", "the event's"), "case": ("sagens", "the case's")}
+        subject = f"{owner[self.scope][0 if lang == 'da' else 1]} {self.name}"
         if self.operator is Operator.PRESENT:
-            return f"{self.fact} {words}" if self.value else f"{self.fact} {words}: nej"
-        return f"{self.fact} {words} {value}"
+            negation = ("ikke " if lang == "da" else "not ") if not self.value else ""
+            return f"{subject} {negation}{words}"
+        return f"{subject} {words} {value}"
 
     def __repr__(self) -> str:
         return f"Condition({self.describe('en')})"
