@@ -796,3 +796,17 @@ def test_holidays_outside_the_range_raise(year: int) -> None:
 def test_holidays_needs_an_int_year(year: object) -> None:
     with pytest.raises(InputTypeError):
         DEFAULT.holidays(year)  # type: ignore[arg-type]
+
+
+def test_batch_between_names_a_date_outside_the_range_whichever_end_it_is() -> None:
+    # The fast path looks dates up by ordinal; one before 1900 or after 2200 must still be
+    # refused by name, not answered from the padding or the end of the table.
+    ok = date(2024, 3, 22)
+    with pytest.raises(DateOutOfRangeError, match="starts"):
+        DEFAULT.working_days_between_many([ok, date(1899, 12, 29)], [ok, ok])
+    with pytest.raises(DateOutOfRangeError, match="ends"):
+        DEFAULT.working_days_between_many([ok, ok], [ok, date(2201, 1, 2)])
+    with pytest.raises(InputTypeError):
+        DEFAULT.working_days_between_many([datetime(2024, 3, 22, 9)], [ok])
+    # Fri 22 Mar 2024 to Thu 4 Apr 2024: 25, 26, 27 Mar, 2, 3, 4 Apr (Easter skipped) = 6.
+    assert DEFAULT.working_days_between_many([ok, ok], [date(2024, 4, 4), ok]) == [6, 0]

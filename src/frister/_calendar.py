@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import cache, cached_property
 from itertools import accumulate, compress
+from operator import sub
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -212,6 +213,15 @@ def _build_tables(
     )
 
 
+@cache
+def _through_by_ordinal(
+    extras: tuple[ExtraClosedDay, ...], local: tuple[tuple[date, str], ...]
+) -> list[int | None]:
+    """``working_through`` indexed by ordinal, None before 1900 (about 6 MB, built on demand)."""
+    padding: list[int | None] = [None] * _FIRST_ORDINAL
+    return padding + list(_build_tables(extras, local).working_through)
+
+
 def _index(d: date, field: str) -> int:
     """The table index of ``d``; raises on a non-date or a date outside the range."""
     if type(d) is not date:
@@ -277,6 +287,11 @@ class DanishCalendar:
     @cached_property
     def _tables(self) -> _Tables:
         return _build_tables(self.extra_closed_days, self.local_closed_days)
+
+    @cached_property
+    def _through_by_ordinal(self) -> list[int | None]:
+        """working_through indexed by ordinal (None before 1900): the batch form's C path."""
+        return _through_by_ordinal(self.extra_closed_days, self.local_closed_days)
 
     def __repr__(self) -> str:
         parts = []
@@ -414,12 +429,22 @@ class DanishCalendar:
         through = self._tables.working_through
         firsts = list(starts)
         lasts = _per_date(ends, "ends", len(firsts))
-        if set(map(type, firsts)) | set(map(type, lasts)) <= {date}:
-            # Fast path: plain dates, so ordinals are safe; range checked in bulk.
-            lo = [o - _FIRST_ORDINAL for o in map(date.toordinal, firsts)]
-            hi = [o - _FIRST_ORDINAL for o in map(date.toordinal, lasts)]
-            if not lo or (min(lo) >= 0 <= min(hi) and max(lo) < _DAYS > max(hi)):
-                return [through[j] - through[i] for i, j in zip(lo, hi, strict=True)]
+        if firsts and set(map(type, firsts)) | set(map(type, lasts)) <= {date}:
+            # Fast path, all in C: plain dates, looked up by ordinal; a date outside the
+            # range meets the padding (None) or the end of the table and takes the slow
+            # path below, which names it.
+            by_ordinal = self._through_by_ordinal
+            lookup = by_ordinal.__getitem__
+            try:
+                return list(
+                    map(
+                        sub,
+                        map(lookup, map(date.toordinal, lasts)),
+                        map(lookup, map(date.toordinal, firsts)),
+                    )
+                )
+            except (TypeError, IndexError):
+                pass
         return [
             through[_index(b, "ends[]")] - through[_index(a, "starts[]")]
             for a, b in zip(firsts, lasts, strict=True)
