@@ -328,8 +328,14 @@ class DanishCalendar:
         ``roll_backward(d)`` for n > 0.
         """
         tables = self._tables
-        i = _index(d, "d")
-        n = _check_count(n, "n")
+        # The checks of _index and _check_count, inlined: this is the hot path.
+        if type(d) is not date:
+            check_date(d, "d")
+        i = d.toordinal() - _FIRST_ORDINAL
+        if not 0 <= i < _DAYS:
+            raise out_of_range("d", d)
+        if type(n) is not int:
+            _check_count(n, "n")
         if n > 0:
             k = tables.working_through[i] + n - 1
         elif n < 0:
