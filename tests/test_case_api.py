@@ -171,3 +171,14 @@ def test_the_same_cases_give_the_same_output_whatever_the_clock_zone_and_locale(
     )
     assert first == second
     assert len(json.loads(first)) == len(list(SAMPLES.glob("*.json")))
+
+
+def test_a_municipality_closing_its_own_day_counts_with_its_calendar() -> None:
+    # Fri 22 Mar 2024 + 6 hverdage = Thu 4 Apr under the national calendar. A municipality
+    # closed Mon 25 Mar too: 26, 27 Mar, 2, 3, 4, 5 Apr → Fri 5 Apr.
+    local = frister.DanishCalendar(local_closed_days={date(2024, 3, 25): "Kommunens lukkedag"})
+    catalog = CATALOG.with_calendar(local)
+    deadline = catalog.due("underretning.kvittering", date(2024, 3, 22))
+    assert deadline.due == date(2024, 4, 5)
+    assert "Kommunens lukkedag" in deadline.explain()
+    assert CATALOG.due("underretning.kvittering", date(2024, 3, 22)).due == date(2024, 4, 4)

@@ -20,7 +20,6 @@ from frister._case import (
     Moment,
     Note,
     Obligation,
-    Status,
     check_moment,
 )
 from frister._dates import Language, local_date
@@ -210,10 +209,6 @@ class Catalog:
     def with_calendar(self, calendar: DanishCalendar) -> Catalog:
         """The same rules counted with another calendar (a municipality's closed days)."""
         return attrs.evolve(self, calendar=calendar)
-
-    def statuses(self) -> tuple[Status, ...]:
-        """The statuses an obligation can have."""
-        return tuple(Status)
 
 
 def _bundled_paths() -> list[Path]:

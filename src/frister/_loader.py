@@ -143,7 +143,6 @@ class Loaded:
     derivations: dict[str, Derivation] = attrs.field(factory=dict)
     versions: list[tuple[str, RuleVersion]] = attrs.field(factory=list)
     durations: dict[str, ConfiguredDurations] = attrs.field(factory=dict)
-    laws: dict[str, Law] = attrs.field(factory=dict)
 
 
 _SHAPES = {shape.value: shape for shape in Shape}
