@@ -146,10 +146,14 @@ def compute_deadline(
         day = local_date(check_aware(trigger, "trigger"))
     else:
         day = check_date(trigger, "trigger")
-    steps: list[Step] = [
-        *earlier,
-        Start(trigger, day_based=True, convention="trigger-day-not-counted"),
-    ]
+    counting_back = direction is Direction.BEFORE
+    start = Start(
+        trigger,
+        day_based=True,
+        direction=direction,
+        convention=None if counting_back else "trigger-day-not-counted",
+    )
+    steps: list[Step] = [*earlier, start]
     nominal = _count(day, duration, direction, calendar, months, steps)
     expiry = expiry_calendar if expiry_calendar is not None else calendar
     practical = _expire(nominal, roll, expiry, steps)
