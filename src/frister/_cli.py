@@ -232,6 +232,15 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from frister._docs import write_rule_book  # noqa: PLC0415 - only this command needs it
+
+    out = Path(args.out)
+    paths = write_rule_book(out)
+    print(f"frister docs: {len(paths)} pages in {out}")
+    return 0
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -305,6 +314,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     deadline.add_argument("--before", action="store_true", help="count back from the trigger")
     deadline.set_defaults(run=_cmd_deadline)
+
+    docs = commands.add_parser("docs", help="write the rule book's pages (Markdown for MkDocs)")
+    docs.add_argument(
+        "--out", default="docs/generated", help="folder to write into (default: docs/generated)"
+    )
+    docs.set_defaults(run=_cmd_docs)
     return parser
 
 
