@@ -107,7 +107,7 @@ def check_event(catalog: Catalog, event: Event, field: str) -> None:
     kind = catalog.events.get(event.kind)
     if kind is None:
         raise UnknownEventKindError(
-            f"{field}.kind", event.kind, "unknown event kind (see `frister rules --events`)"
+            f"{field}.kind", event.kind, "unknown event kind (the vocabulary is in catalog.events)"
         )
     for name, value in event.facts.items():
         spec = kind.facts.get(name)

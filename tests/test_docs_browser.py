@@ -1,0 +1,131 @@
+"""A rule page of the built rule book, opened in headless Chromium, shows the law and its examples.
+
+Needs the ``docs`` extra and Chromium (Debian: ``apt-get install chromium``).
+Without them the test is skipped with a reason; in CI (``CI`` set) it fails.
+The page is opened from disk (file://): the site is plain HTML files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import frister
+from frister._dates import format_date
+from test_docs_build import (
+    built_site,
+    example_markers,
+    page_text,
+    recompute,
+    require,
+    rule_page,
+)
+
+RULE_ID = "underretning.kvittering"
+CITATION = "Barnets lov § 138, stk. 1"
+BROWSER_TIMEOUT = 90
+
+
+def _chromium() -> str:
+    found = next(
+        (p for p in map(shutil.which, ("chromium", "chromium-browser")) if p is not None), None
+    )
+    require(found is not None, "headless Chromium is not installed (apt-get install chromium)")
+    assert found is not None
+    return found
+
+
+def _run_chromium(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            browser,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=BROWSER_TIMEOUT,
+        check=False,
+    )
+
+
+def _png_pixels(png: bytes) -> tuple[int, int, bytes]:
+    """Width, height and the inflated image data of a PNG (enough to tell blank from not)."""
+    assert png.startswith(b"\x89PNG\r\n\x1a\n"), "not a PNG"
+    position, width, height, data = 8, 0, 0, b""
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        kind = png[position + 4 : position + 8]
+        chunk = png[position + 8 : position + 8 + length]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", chunk[:8])
+        elif kind == b"IDAT":
+            data += chunk
+        position += 12 + length
+    return width, height, zlib.decompress(data)
+
+
+def test_rule_page_renders_citation_wording_and_examples(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    browser = _chromium()
+    page = rule_page(built_site(tmp_path_factory), RULE_ID)
+    url = page.as_uri()
+
+    dumped = _run_chromium(browser, tmp_path / "profile", "--dump-dom", url)
+    assert dumped.returncode == 0, dumped.stderr
+    dom = dumped.stdout
+    text = page_text(dom)
+    # The title, the citation and the statute's own words.
+    rule = frister.default_catalog().get(RULE_ID)
+    version = next(v for v in rule.versions if str(v.citation) == CITATION)
+    assert rule.title.da in text
+    assert CITATION in text
+    first_sentence = " ".join(version.wording.split()).split(". ")[0]
+    assert first_sentence.startswith("Kommunalbestyrelsen skal senest 6 hverdage")
+    assert first_sentence in text
+    # Worked examples with their due dates, as the engine computes them: one near a
+    # holiday, one across 1 January 2024 (the rule has a Serviceloven and a Barnets lov
+    # version).
+    catalog = frister.default_catalog()
+    markers = [m for m in example_markers(dom) if m.get("rule") == RULE_ID]
+    assert {"helligdag", "overgang"} <= {m.get("kind") for m in markers}, markers
+    for marker in markers:
+        due, version_id, _ = recompute(catalog, marker)
+        assert (due, version_id) == (marker["due"], marker["version"])
+        shown = date.fromisoformat(due)
+        assert format_date(shown, "da") in text, f"due date {due} not shown on the page"
+        assert format_date(shown, "en") in text, f"due date {due} not shown in English"
+    crossing = next(m for m in markers if m.get("kind") == "overgang")
+    assert crossing["trigger"] < "2024" <= crossing["due"]
+    assert crossing["version"] == version.id
+    assert "§ 213" in text
+
+    screenshot = tmp_path / "regel.png"
+    shot = _run_chromium(
+        browser,
+        tmp_path / "profile",
+        f"--screenshot={screenshot}",
+        "--window-size=1280,2000",
+        url,
+    )
+    assert shot.returncode == 0, shot.stderr
+    width, height, pixels = _png_pixels(screenshot.read_bytes())
+    assert (width, height) == (1280, 2000)
+    # A blank page inflates to a handful of byte values; a rendered one to many.
+    assert len(set(pixels)) > 32, "the screenshot is blank"
