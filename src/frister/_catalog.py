@@ -214,6 +214,8 @@ class Catalog:
 def _bundled_paths() -> list[Path]:
     with as_file(files("frister").joinpath("data", "catalog")) as folder:
         paths = sorted(Path(folder).glob("*.toml"))
+    if not paths:
+        raise FristerError(f"no rule files in {folder}: is frister installed with its data?")
     first = [p for name in _BUNDLED_ORDER for p in paths if p.name == name]
     return first + [p for p in paths if p.name not in _BUNDLED_ORDER]
 

@@ -45,6 +45,8 @@ def _print_calendar(year: int, calendar: DanishCalendar, lang: Language) -> None
 def _samples() -> list[tuple[Path, dict[str, Any]]]:
     with as_file(files("frister").joinpath("data", "samples")) as folder:
         paths = sorted(Path(folder).glob("*.json"))
+        if not paths:
+            raise FristerError(f"no sample cases in {folder}: is frister installed with its data?")
         return [(path, json.loads(path.read_text(encoding="utf-8"))) for path in paths]
 
 
