@@ -7,7 +7,9 @@ its own logic, not on frister's input checks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
@@ -17,6 +19,8 @@ from frister._duration import MAX_AMOUNT, Duration, Unit
 from frister._errors import InputError
 
 __all__ = [
+    "assert_due",
+    "assert_status",
     "aware_datetimes",
     "calendars",
     "closed_days",
@@ -24,6 +28,10 @@ __all__ = [
     "supported_dates",
     "working_days",
 ]
+
+if TYPE_CHECKING:
+    from frister._case import Case, Obligation
+    from frister._catalog import Catalog, RuleDeadline
 
 _DEFAULT_CALENDAR = DanishCalendar()
 
@@ -104,3 +112,59 @@ def calendars() -> st.SearchStrategy[DanishCalendar]:
     return st.sets(st.sampled_from(list(ExtraClosedDay))).map(
         lambda extra: DanishCalendar(extra_closed_days=extra)
     )
+
+
+def assert_due(
+    rule_id: str,
+    trigger: date | datetime,
+    expected: date | datetime,
+    facts: Mapping[str, Any] | None = None,
+    *,
+    catalog: Catalog | None = None,
+) -> RuleDeadline:
+    """Assert the legal due date of ``rule_id`` for ``trigger``; a failure shows frister's steps.
+
+    For a case system's own tests: ``assert_due("underretning.kvittering",
+    date(2024, 3, 22), date(2024, 4, 4))``. Returns the deadline for further checks.
+    """
+    from frister._catalog import default_catalog  # noqa: PLC0415 - loads the rules on use
+
+    deadline = (catalog or default_catalog()).due(rule_id, trigger, facts)
+    if deadline.due != expected:
+        raise AssertionError(
+            f"{rule_id} for {trigger}: expected {expected}, frister computes {deadline.due}\n"
+            + deadline.explain("en")
+        )
+    return deadline
+
+
+def assert_status(
+    case: Case,
+    as_of: date | datetime,
+    rule_id: str,
+    expected: str,
+    *,
+    occurrence: int = 1,
+    catalog: Catalog | None = None,
+) -> Obligation:
+    """Assert the status ("met", "overdue", ...) of an obligation of ``case`` on ``as_of``.
+
+    With several triggers of the rule, the first (in time) is checked unless a
+    trigger filter is needed, in which case use ``catalog.evaluate`` directly.
+    """
+    from frister._catalog import default_catalog  # noqa: PLC0415 - loads the rules on use
+
+    found = [
+        ob
+        for ob in (catalog or default_catalog()).evaluate(case, as_of)
+        if ob.rule_id == rule_id and ob.occurrence == occurrence
+    ]
+    if not found:
+        raise AssertionError(f"{rule_id}: no occurrence {occurrence} in the case on {as_of}")
+    obligation = found[0]
+    if obligation.status != expected:
+        raise AssertionError(
+            f"{rule_id} on {as_of}: expected {expected}, frister says {obligation.status}\n"
+            + obligation.explain("en")
+        )
+    return obligation
