@@ -182,3 +182,29 @@ def test_a_municipality_closing_its_own_day_counts_with_its_calendar() -> None:
     assert deadline.due == date(2024, 4, 5)
     assert "Kommunens lukkedag" in deadline.explain()
     assert CATALOG.due("underretning.kvittering", date(2024, 3, 22)).due == date(2024, 4, 4)
+
+
+def test_a_rule_is_not_excluded_on_a_birth_date_nobody_recorded() -> None:
+    # BL § 91 stk. 1 (a plan within 3 months of a support decision) does not apply to young
+    # people covered by § 108 (16 and over). With no birth date recorded, the exception is
+    # not shown, so the plan obligation arises: Fri 1 Mar 2024 + 3 måneder = Sat 1 Jun 2024,
+    # an authority's deadline kept on the Saturday, practical due Fri 31 May.
+    decision = frister.Event(
+        "afgoerelse.truffet",
+        date(2024, 3, 1),
+        {"type": "stoettende-indsats", "plan_noedvendig": True},
+    )
+    (plan,) = [
+        ob
+        for ob in CATALOG.evaluate(frister.Case([decision]), date(2024, 3, 2))
+        if ob.rule_id == "plan.efter-afgoerelse"
+    ]
+    assert (plan.due, plan.practical_due) == (date(2024, 6, 1), date(2024, 5, 31))
+    assert str(plan.version.citation).startswith("Barnets lov § 91, stk. 1")
+    # With a birth date showing 16 or over, § 108 takes it out of § 91 stk. 1.
+    older = frister.Case([decision], {"foedselsdato": date(2007, 1, 1)})
+    assert not [
+        ob
+        for ob in CATALOG.evaluate(older, date(2024, 3, 2))
+        if ob.rule_id == "plan.efter-afgoerelse"
+    ]

@@ -147,14 +147,16 @@ class Condition:
     def holds(
         self, event_facts: Mapping[str, Any], case_facts: Mapping[str, Any], on: date
     ) -> bool:
-        """Whether it holds; a missing fact fails positive tests and passes negative ones."""
+        """Whether it holds; a missing fact fails equals/in/age_at_least, passes the others."""
         facts = event_facts if self.scope == "event" else case_facts
         actual = facts.get(self.name, _MISSING)
         op = self.operator
         if op is Operator.PRESENT:
             return (actual is not _MISSING) == bool(self.value)
         if actual is _MISSING:
-            return op in (Operator.NOT_EQUALS, Operator.NOT_IN)
+            # Positive tests need the fact; negative ones (an exception that must be shown,
+            # e.g. "under 16") do not exclude a rule on a fact nobody recorded.
+            return op in (Operator.NOT_EQUALS, Operator.NOT_IN, Operator.AGE_BELOW)
         if op is Operator.EQUALS:
             return bool(actual == self.value)
         if op is Operator.NOT_EQUALS:
