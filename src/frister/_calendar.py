@@ -27,7 +27,7 @@ from frister._errors import FristerError, InputError, InputTypeError
 _FIRST_ORDINAL: Final = FIRST_SUPPORTED.toordinal()
 _DAYS: Final = LAST_SUPPORTED.toordinal() - _FIRST_ORDINAL + 1
 _YEARS: Final = range(FIRST_SUPPORTED.year, LAST_SUPPORTED.year + 1)
-_LAST_YEAR_WITH_STORE_BEDEDAG: Final = 2023
+LAST_YEAR_WITH_STORE_BEDEDAG: Final = 2023
 """LOV nr. 214 af 6/3/2023: store bededag is no helligdag from 1 January 2024."""
 
 
@@ -165,7 +165,7 @@ def _helligdage() -> dict[int, ClosedDay]:
     english: dict[date, str] = _Denmark(years=_YEARS, language="en_US")  # type: ignore[no-untyped-call]
     per_year = Counter(day.year for day in danish)
     for year in _YEARS:
-        expected = 11 if year <= _LAST_YEAR_WITH_STORE_BEDEDAG else 10
+        expected = 11 if year <= LAST_YEAR_WITH_STORE_BEDEDAG else 10
         if per_year[year] != expected or set(danish) != set(english):
             raise FristerError(
                 f"holidays returned {per_year[year]} Danish helligdage for {year}, "

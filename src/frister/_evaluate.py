@@ -339,10 +339,9 @@ def _occurrence(
     if id(trigger) in context.derived:
         notes.append(context.derived[id(trigger)])
     facts = context.facts_at(trigger)
-    conditions = version.when
     notes.extend(
         Note("condition", {"condition": _both(c.describe), "actual": _actual(c, trigger, facts)})
-        for c in conditions
+        for c in version.when
     )
     due, deadline, version, due_notes = _due(context, rule, version, trigger, anchor, number)
     notes.extend(due_notes)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -274,12 +276,16 @@ class ObligationRule:
     title: Text
     versions: tuple[RuleVersion, ...]
 
-    def variants(self) -> dict[str, tuple[RuleVersion, ...]]:
-        """The versions by variant, each in date order."""
+    def variants(self) -> Mapping[str, tuple[RuleVersion, ...]]:
+        """The versions by variant, each in date order (grouped once, on first use)."""
+        return self._variants
+
+    @cached_property
+    def _variants(self) -> Mapping[str, tuple[RuleVersion, ...]]:
         grouped: dict[str, list[RuleVersion]] = {}
         for version in self.versions:
             grouped.setdefault(version.variant, []).append(version)
-        return {key: tuple(_by_start(vs)) for key, vs in grouped.items()}
+        return MappingProxyType({key: tuple(_by_start(vs)) for key, vs in grouped.items()})
 
 
 def _by_start(versions: list[RuleVersion]) -> list[RuleVersion]:

@@ -8,7 +8,12 @@ from typing import Final
 
 from dateutil.easter import easter
 
-from frister._calendar import CITIZEN_EXPIRY_EXTRAS, DanishCalendar, ExtraClosedDay
+from frister._calendar import (
+    CITIZEN_EXPIRY_EXTRAS,
+    LAST_YEAR_WITH_STORE_BEDEDAG,
+    DanishCalendar,
+    ExtraClosedDay,
+)
 from frister._conventions import Convention, Mark, conventions
 from frister._dates import format_date
 from frister._docs._examples import _into_barnets_lov, _newest_first, _successions
@@ -29,7 +34,6 @@ from frister._errors import FristerError
 from frister._rules import Law, ObligationRule, RuleVersion, Text
 
 _CALENDAR_YEARS: Final = range(2020, 2031)
-_LAST_STORE_BEDEDAG_YEAR: Final = 2023
 _STORE_BEDEDAG_LAW: Final = (
     "Lov nr. 214 af 06/03/2023 om konsekvenser ved afskaffelsen af store bededag",
     "https://www.retsinformation.dk/eli/lta/2023/214",
@@ -330,7 +334,7 @@ class _Book(_Pages):
         calendar = DanishCalendar()
         citizen = calendar.with_closed(*CITIZEN_EXPIRY_EXTRAS)
         name, url = _STORE_BEDEDAG_LAW
-        last = date(_LAST_STORE_BEDEDAG_YEAR, 1, 1)
+        last = date(LAST_YEAR_WITH_STORE_BEDEDAG, 1, 1)
         bededage = [
             d for d, n in calendar.holidays(last.year).items() if n.lower() == "store bededag"
         ]
