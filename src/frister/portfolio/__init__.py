@@ -1,0 +1,27 @@
+"""Portfolios: many cases evaluated at once, as a municipality measures its deadlines.
+
+``evaluate_portfolio`` streams a :class:`Portfolio` of :class:`CaseRecord`\\ s
+through the catalog (in worker processes with ``workers=N``) into a compact
+:class:`PortfolioResult`; ``read_portfolio`` / ``write_portfolio`` read and
+write case-system exports (CSV, JSON Lines, Parquet). ``frister.portfolio.dask``
+evaluates beyond one machine. See docs/udviklere/portefoelje.md.
+"""
+
+from frister.portfolio._evaluation import CHUNK_SIZE, Progress, evaluate_portfolio
+from frister.portfolio._extras import MissingExtraError
+from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
+from frister.portfolio._rows import ROW_FIELDS, CaseFailure, PortfolioResult, PortfolioRow
+
+__all__ = [
+    "CHUNK_SIZE",
+    "ROW_FIELDS",
+    "CaseFailure",
+    "CaseRecord",
+    "MissingExtraError",
+    "Portfolio",
+    "PortfolioResult",
+    "PortfolioRow",
+    "Progress",
+    "Unreadable",
+    "evaluate_portfolio",
+]

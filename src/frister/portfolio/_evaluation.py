@@ -1,0 +1,257 @@
+"""Evaluating a portfolio: case by case, in this process or in worker processes.
+
+Only one case is held at a time (with workers: a few chunks of cases), and a
+case frister rejects (a ``FristerError``) is reported and skipped; any other
+exception is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from functools import lru_cache
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+
+from frister import (
+    FIRST_SUPPORTED,
+    LAST_SUPPORTED,
+    Catalog,
+    DanishCalendar,
+    DateOutOfRangeError,
+    FristerError,
+    InputError,
+    InputTypeError,
+    NaiveDatetimeError,
+    YearReading,
+    load_catalog,
+)
+from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
+from frister.portfolio._rows import CaseFailure, Moment, PortfolioResult, Table
+
+Progress = Callable[[int, int | None], object]
+"""Called as ``progress(done, total)`` while a portfolio is evaluated; ``total`` may be None."""
+
+CHUNK_SIZE = 64
+"""Cases sent to a worker process at a time (about a tenth of a second of work)."""
+
+_Item = CaseRecord | CaseFailure
+
+
+def evaluate_portfolio(
+    catalog: Catalog,
+    portfolio: Portfolio,
+    as_of: date | datetime,
+    *,
+    workers: int = 1,
+    reading: YearReading = YearReading.CALENDAR_YEAR,
+    progress: Progress | None = None,
+) -> PortfolioResult:
+    """Every case's obligations on ``as_of``, a row per occurrence, in the portfolio's order.
+
+    A case frister rejects (an unknown event kind, a fact of the wrong type, a
+    bad value in a file) is reported in ``errors`` and the rest are evaluated;
+    so is a case id that comes twice (the second time). ``workers=N`` evaluates
+    in N processes, with the same result. ``progress(done, total)`` is called
+    as cases are done (``total`` is None when the portfolio does not know it).
+    """
+    _check(catalog, portfolio, workers, reading, progress)
+    as_of = check_as_of(as_of)
+    table = Table.for_catalog(catalog)
+    errors: list[CaseFailure] = []
+    total = portfolio.size
+    done = 0
+    if workers == 1:
+        for item in _admitted(portfolio):
+            if isinstance(item, CaseFailure):
+                errors.append(item)
+            else:
+                _evaluate_into(table, errors, catalog, item, as_of, reading)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    else:
+        for count, (part, part_errors) in _in_processes(
+            catalog, _admitted(portfolio), as_of, reading, workers
+        ):
+            table.extend(part)
+            errors.extend(part_errors)
+            done += count
+            if progress is not None:
+                progress(done, total)
+    return PortfolioResult(as_of, table, tuple(errors))
+
+
+def check_as_of(as_of: object) -> Moment:
+    """A date, or an aware datetime, in frister's range; the error names ``as_of``."""
+    if isinstance(as_of, datetime):
+        if as_of.tzinfo is None or as_of.utcoffset() is None:
+            raise NaiveDatetimeError(
+                "as_of", as_of, "naive datetime: give a time zone (e.g. Europe/Copenhagen)"
+            )
+        day = as_of.date()
+    elif isinstance(as_of, date):
+        day = as_of
+    else:
+        raise InputTypeError("as_of", as_of, "expected a date or an aware datetime")
+    if not FIRST_SUPPORTED <= day <= LAST_SUPPORTED:
+        raise DateOutOfRangeError(
+            "as_of", as_of, f"outside the supported range {FIRST_SUPPORTED}..{LAST_SUPPORTED}"
+        )
+    return as_of
+
+
+def _check(
+    catalog: object, portfolio: object, workers: object, reading: object, progress: object
+) -> None:
+    if not isinstance(catalog, Catalog):
+        raise InputTypeError("catalog", catalog, "expected frister.Catalog")
+    if not isinstance(portfolio, Portfolio):
+        raise InputTypeError("portfolio", portfolio, "expected frister.portfolio.Portfolio")
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise InputError("workers", workers, "expected a whole number of processes, 1 or more")
+    if workers > 1 and not catalog.paths:
+        raise InputError(
+            "workers",
+            workers,
+            "the catalog was not loaded from rule files, so worker processes cannot load it",
+        )
+    if not isinstance(reading, YearReading):
+        raise InputTypeError("reading", reading, "expected frister.YearReading")
+    if progress is not None and not callable(progress):
+        raise InputTypeError("progress", progress, "expected a callable(done, total) or None")
+
+
+def _admitted(portfolio: Portfolio) -> Iterator[_Item]:
+    """The records to evaluate, with a failure in place of an unreadable or repeated case."""
+    seen: set[str] = set()
+    for entry in portfolio.entries():
+        if isinstance(entry, Unreadable):
+            yield CaseFailure.of(entry.case_id, entry.error)
+        elif entry.id in seen:
+            error = InputError("id", entry.id, "the case id comes twice in the portfolio")
+            yield CaseFailure.of(entry.id, error)
+        else:
+            seen.add(entry.id)
+            yield entry
+
+
+def _evaluate_into(
+    table: Table,
+    errors: list[CaseFailure],
+    catalog: Catalog,
+    record: CaseRecord,
+    as_of: Moment,
+    reading: YearReading,
+) -> None:
+    try:
+        obligations = catalog.evaluate(record.case, as_of, reading=reading)
+    except FristerError as error:
+        errors.append(CaseFailure.of(record.id, error))
+    else:
+        table.add(record, obligations, catalog)
+
+
+def evaluate_items(
+    catalog: Catalog, items: Iterable[_Item], as_of: Moment, reading: YearReading
+) -> tuple[Table, list[CaseFailure]]:
+    """A chunk's table and failures (failures found earlier pass through in place)."""
+    table = Table.for_catalog(catalog)
+    errors: list[CaseFailure] = []
+    for item in items:
+        if isinstance(item, CaseFailure):
+            errors.append(item)
+        else:
+            _evaluate_into(table, errors, catalog, item, as_of, reading)
+    return table, errors
+
+
+# -- worker processes -------------------------------------------------------------------
+
+
+def fingerprint(catalog: Catalog) -> str:
+    """A digest of the catalog's rules and vocabulary, to check a worker loaded the same."""
+    text = repr((sorted(catalog.rules.items()), sorted(catalog.events.items()), catalog.calendar))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def worker_catalog(paths: tuple[Path, ...], calendar: DanishCalendar, digest: str) -> Catalog:
+    """The catalog rebuilt from its rule files, once per process (catalogs do not pickle)."""
+    catalog = load_catalog(*paths, bundled=False, calendar=calendar)
+    if fingerprint(catalog) != digest:
+        names = ", ".join(str(p) for p in paths)
+        raise FristerError(
+            f"the rule files ({names}) gave another catalog in a worker process than in the "
+            "main process: were they changed during the run?"
+        )
+    return catalog
+
+
+def _warm(paths: tuple[Path, ...], calendar: DanishCalendar, digest: str) -> None:
+    """Load the catalog as a worker starts; a failure is left to the first task to report
+    (a pool whose initializer raises restarts the worker forever)."""
+    with contextlib.suppress(Exception):
+        worker_catalog(paths, calendar, digest)
+
+
+def _evaluate_chunk(
+    paths: tuple[Path, ...],
+    calendar: DanishCalendar,
+    digest: str,
+    items: list[_Item],
+    as_of: Moment,
+    reading: YearReading,
+) -> tuple[Table, list[CaseFailure]]:
+    try:
+        catalog = worker_catalog(paths, calendar, digest)
+        return evaluate_items(catalog, items, as_of, reading)
+    except Exception as error:
+        raise portable(error) from None
+
+
+def portable(error: Exception) -> Exception:
+    """``error`` if it survives pickling back to the main process, else a RuntimeError with
+    its class and message (an exception that fails to unpickle there hangs the pool)."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # any failure at all: send a plain copy
+        return RuntimeError(f"{type(error).__module__}.{type(error).__qualname__}: {error}")
+    return error
+
+
+def _in_processes(
+    catalog: Catalog, items: Iterator[_Item], as_of: Moment, reading: YearReading, workers: int
+) -> Iterator[tuple[int, tuple[Table, list[CaseFailure]]]]:
+    """Chunks evaluated in ``workers`` processes, in order, with at most two chunks a worker
+    in flight (``Pool.imap`` would read the whole portfolio ahead into its queue)."""
+    arguments = (catalog.paths, catalog.calendar, fingerprint(catalog))
+    # spawn, not fork: the same on every platform, and safe in a process with threads.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[int, AsyncResult[tuple[Table, list[CaseFailure]]]]] = deque()
+    with context.Pool(workers, initializer=_warm, initargs=arguments) as pool:
+        for chunk in _chunks(items, CHUNK_SIZE):
+            task = pool.apply_async(_evaluate_chunk, (*arguments, chunk, as_of, reading))
+            pending.append((len(chunk), task))
+            while len(pending) >= 2 * workers:
+                count, done = pending.popleft()
+                yield count, done.get()
+        while pending:
+            count, done = pending.popleft()
+            yield count, done.get()
+
+
+def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    chunk: list[_Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
