@@ -11,9 +11,22 @@ from frister.portfolio._evaluation import CHUNK_SIZE, Progress, evaluate_portfol
 from frister.portfolio._extras import MissingExtraError
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
 from frister.portfolio._rows import ROW_FIELDS, CaseFailure, PortfolioResult, PortfolioRow
+from frister.portfolio._tables import (
+    CASE_COLUMNS,
+    EVENT_COLUMNS,
+    FORMATS,
+    LABEL_PREFIX,
+    TableError,
+    read_portfolio,
+    write_portfolio,
+)
 
 __all__ = [
+    "CASE_COLUMNS",
     "CHUNK_SIZE",
+    "EVENT_COLUMNS",
+    "FORMATS",
+    "LABEL_PREFIX",
     "ROW_FIELDS",
     "CaseFailure",
     "CaseRecord",
@@ -22,6 +35,9 @@ __all__ = [
     "PortfolioResult",
     "PortfolioRow",
     "Progress",
+    "TableError",
     "Unreadable",
     "evaluate_portfolio",
+    "read_portfolio",
+    "write_portfolio",
 ]

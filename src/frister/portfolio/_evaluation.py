@@ -17,6 +17,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from frister import (
     FIRST_SUPPORTED,
@@ -41,6 +42,7 @@ CHUNK_SIZE = 64
 """Cases sent to a worker process at a time (about a tenth of a second of work)."""
 
 _Item = CaseRecord | CaseFailure
+_COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 def evaluate_portfolio(
@@ -61,7 +63,7 @@ def evaluate_portfolio(
     as cases are done (``total`` is None when the portfolio does not know it).
     """
     _check(catalog, portfolio, workers, reading, progress)
-    as_of = check_as_of(as_of)
+    as_of = check_moment(as_of, "as_of")
     table = Table.for_catalog(catalog)
     errors: list[CaseFailure] = []
     total = portfolio.size
@@ -87,23 +89,23 @@ def evaluate_portfolio(
     return PortfolioResult(as_of, table, tuple(errors))
 
 
-def check_as_of(as_of: object) -> Moment:
-    """A date, or an aware datetime, in frister's range; the error names ``as_of``."""
-    if isinstance(as_of, datetime):
-        if as_of.tzinfo is None or as_of.utcoffset() is None:
+def check_moment(value: object, field: str) -> Moment:
+    """A date, or an aware datetime, in frister's range; an InputError naming ``field``."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
             raise NaiveDatetimeError(
-                "as_of", as_of, "naive datetime: give a time zone (e.g. Europe/Copenhagen)"
+                field, value, "naive datetime: give a time zone (e.g. Europe/Copenhagen)"
             )
-        day = as_of.date()
-    elif isinstance(as_of, date):
-        day = as_of
+        day = value.astimezone(_COPENHAGEN).date()  # the Danish day, as the engine reads it
+    elif isinstance(value, date):
+        day = value
     else:
-        raise InputTypeError("as_of", as_of, "expected a date or an aware datetime")
+        raise InputTypeError(field, value, "expected a date or an aware datetime")
     if not FIRST_SUPPORTED <= day <= LAST_SUPPORTED:
         raise DateOutOfRangeError(
-            "as_of", as_of, f"outside the supported range {FIRST_SUPPORTED}..{LAST_SUPPORTED}"
+            field, value, f"outside the supported range {FIRST_SUPPORTED}..{LAST_SUPPORTED}"
         )
-    return as_of
+    return value
 
 
 def _check(
