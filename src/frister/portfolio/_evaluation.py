@@ -69,7 +69,7 @@ def evaluate_portfolio(
     total = portfolio.size
     done = 0
     if workers == 1:
-        for item in _admitted(portfolio):
+        for item in admitted(portfolio.entries()):
             if isinstance(item, CaseFailure):
                 errors.append(item)
             else:
@@ -79,7 +79,7 @@ def evaluate_portfolio(
                 progress(done, total)
     else:
         for count, (part, part_errors) in _in_processes(
-            catalog, _admitted(portfolio), as_of, reading, workers
+            catalog, admitted(portfolio.entries()), as_of, reading, workers
         ):
             table.extend(part)
             errors.extend(part_errors)
@@ -129,10 +129,10 @@ def _check(
         raise InputTypeError("progress", progress, "expected a callable(done, total) or None")
 
 
-def _admitted(portfolio: Portfolio) -> Iterator[_Item]:
+def admitted(entries: Iterable[CaseRecord | Unreadable]) -> Iterator[_Item]:
     """The records to evaluate, with a failure in place of an unreadable or repeated case."""
     seen: set[str] = set()
-    for entry in portfolio.entries():
+    for entry in entries:
         if isinstance(entry, Unreadable):
             yield CaseFailure.of(entry.case_id, entry.error)
         elif entry.id in seen:
