@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import json
+import os
 import sys
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frister._calendar import DanishCalendar, ExtraClosedDay
 from frister._case import Moment, Obligation
 from frister._catalog import Catalog, default_catalog
-from frister._dates import Language, format_date, format_moment
+from frister._dates import COPENHAGEN, Language, format_date, format_moment
 from frister._errors import FristerError, InputError
 from frister._evaluate import YearReading
 from frister._fristberegning import MonthRule, Roll, compute_deadline
 from frister._json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
 from frister._rules import FactType
 from frister._steps import Direction
+
+if TYPE_CHECKING:
+    from frister.portfolio import PortfolioResult
 
 _EXTRA_BY_OPTION = {day.name.lower().replace("_", "-"): day for day in ExtraClosedDay}
 
@@ -95,6 +101,13 @@ def _print_table(obligations: list[Obligation], as_of: Moment, lang: Language) -
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     catalog = default_catalog()
+    if Path(args.case).suffix.lower() in _TABLE_SUFFIXES:
+        return _evaluate_table(args, catalog)
+    for option, value in (("--cases", args.cases), ("--csv", args.csv)):
+        if value is not None:
+            raise InputError(option, value, "only for an event table (.csv, .jsonl, .parquet)")
+    if args.workers != 1:
+        raise InputError("--workers", args.workers, "only for an event table")
     try:
         data = json.loads(Path(args.case).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
@@ -110,6 +123,137 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print()
         print(ob.explain(args.lang))
     return 0
+
+
+_TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+
+
+def _evaluate_table(args: argparse.Namespace, catalog: Catalog) -> int:
+    """An event table (and case table) evaluated as a portfolio: a summary, then the rows."""
+    from frister.portfolio import evaluate_portfolio, read_portfolio  # noqa: PLC0415
+
+    lang: Language = args.lang
+    as_of = parse_moment(args.as_of, "--as-of")
+    portfolio = read_portfolio(args.case, args.cases, catalog=catalog)
+    with _progress_bar(portfolio.size, lang) as update:
+        result = evaluate_portfolio(
+            catalog,
+            portfolio,
+            as_of,
+            workers=args.workers,
+            reading=YearReading(args.reading),
+            progress=update,
+        )
+    if args.csv is not None:
+        _write_rows_csv(result, Path(args.csv))
+    if args.json:
+        _print_portfolio_json(result, rows=args.csv is None)
+    else:
+        _print_portfolio(result, lang, rows=args.csv is None)
+    if result.errors:
+        noun = "sager kunne" if lang == "da" else "cases could"
+        what = "ikke evalueres" if lang == "da" else "not be evaluated"
+        print(f"frister: {len(result.errors)} {noun} {what}", file=sys.stderr)
+    return 0
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int | None, lang: Language) -> Iterator[Callable[[int, int | None], None]]:
+    """A tqdm bar on stderr, shown only when stderr is a terminal."""
+    from tqdm import tqdm  # noqa: PLC0415 - only long runs on a terminal need it
+
+    unit = "sager" if lang == "da" else "cases"
+    with tqdm(
+        total=total, file=sys.stderr, unit=f" {unit}", disable=not sys.stderr.isatty()
+    ) as bar:
+
+        def update(done: int, total: int | None) -> None:
+            bar.update(done - bar.n)
+
+        yield update
+
+
+def _print_portfolio(result: PortfolioResult, lang: Language, *, rows: bool) -> None:
+    da = lang == "da"
+    counts = result.status_counts()
+    head = "Portefølje pr." if da else "Portfolio on"
+    words = (
+        ("sager", "forpligtelser", "sager med fejl")
+        if da
+        else (
+            "cases",
+            "obligations",
+            "cases with errors",
+        )
+    )
+    print(
+        f"{head} {format_moment(result.as_of, lang)}: {result.cases} {words[0]}, "
+        f"{len(result.rows)} {words[1]}, {len(result.errors)} {words[2]}"
+    )
+    for status, count in counts.items():
+        print(f"  {status.label(lang):<18} {count:>9}")
+    if result.errors:
+        print("\nSager med fejl:" if da else "\nCases with errors:")
+        for failure in result.errors:
+            print(f"  {failure.case_id}: {failure.error}: {failure.message}")
+    if not rows or not result.rows:
+        return
+    print()
+    for row in result.rows:
+        rule = row.rule_id + (f" #{row.occurrence}" if row.occurrence > 1 else "")
+        due = _compact(row.due) if row.due is not None else ("ingen frist" if da else "no deadline")
+        print(f"  {row.case_id:<16} {rule:<42} {due:<17} {row.status.label(lang)}")
+
+
+def _compact(moment: Moment) -> str:
+    """2024-04-04, or 2024-03-23 16:05 in Danish time."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(COPENHAGEN).strftime("%Y-%m-%d %H:%M")
+    return moment.isoformat()
+
+
+def _print_portfolio_json(result: PortfolioResult, *, rows: bool) -> None:
+    """The summary, the errors and (streamed, a row a line) the rows, as one JSON object."""
+    head = {
+        "as_of": result.as_of.isoformat(),
+        "cases": result.cases,
+        "summary": {status.value: n for status, n in result.status_counts().items()},
+        "errors": [
+            {"case_id": f.case_id, "error": f.error, "message": f.message} for f in result.errors
+        ],
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    if not rows:
+        print(text)
+        return
+    print(text[:-2] + ',\n  "rows": [')
+    for index, row in enumerate(result.rows):
+        comma = "," if index + 1 < len(result.rows) else ""
+        print(f"    {json.dumps(row.to_json(), ensure_ascii=False)}{comma}")
+    print("  ]\n}")
+
+
+def _write_rows_csv(result: PortfolioResult, path: Path) -> None:
+    """The rows as CSV: a column per row field, labels as label.<name> columns."""
+    from frister.portfolio import LABEL_PREFIX, ROW_FIELDS  # noqa: PLC0415
+
+    fields = [f for f in ROW_FIELDS if f != "labels"]
+    labels = result.label_names
+    try:
+        with path.open("w", encoding="utf-8", newline="") as file:
+            writer = csv.writer(file, lineterminator="\n")
+            writer.writerow([*fields[:3], *(LABEL_PREFIX + n for n in labels), *fields[3:]])
+            for row in result.rows:
+                data = row.to_json()
+                cells = [_cell(data[f]) for f in fields]
+                own = [row.labels.get(name, "") for name in labels]
+                writer.writerow([*cells[:3], *own, *cells[3:]])
+    except OSError as error:
+        raise InputError("--csv", str(path), f"cannot write it: {error.strerror}") from None
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _cmd_due(args: argparse.Namespace) -> int:
@@ -274,14 +418,25 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--fact", action="append", default=[], help="name=value (repeatable)")
     due.set_defaults(run=_cmd_due)
 
-    evaluate = commands.add_parser("evaluate", parents=[common], help="evaluate a case file")
-    evaluate.add_argument("case", help="a case as JSON (see src/frister/data/samples/)")
+    evaluate = commands.add_parser(
+        "evaluate", parents=[common], help="evaluate a case file, or a portfolio's event table"
+    )
+    evaluate.add_argument(
+        "case",
+        help="a case as JSON (see src/frister/data/samples/), or an event table "
+        "(.csv, .jsonl, .parquet) evaluated as a portfolio",
+    )
     evaluate.add_argument("--as-of", required=True, help="ISO date or datetime")
     evaluate.add_argument(
         "--reading",
         choices=[r.value for r in YearReading],
         default=YearReading.CALENDAR_YEAR.value,
         help="how 'twice a year' is read",
+    )
+    evaluate.add_argument("--cases", help="the portfolio's case table (.csv, .jsonl, .parquet)")
+    evaluate.add_argument("--csv", metavar="OUT", help="write the portfolio's rows to OUT as CSV")
+    evaluate.add_argument(
+        "--workers", type=int, default=1, help="evaluate a portfolio in this many processes"
     )
     evaluate.set_defaults(run=_cmd_evaluate)
 
@@ -333,4 +488,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FristerError as error:
         print(f"frister: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`frister evaluate big.csv | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status

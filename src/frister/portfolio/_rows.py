@@ -475,6 +475,11 @@ class PortfolioResult:
         """The ids of the cases evaluated, in order."""
         return tuple(self._table.case_ids)
 
+    @property
+    def label_names(self) -> tuple[str, ...]:
+        """Every label name some evaluated case has, sorted (the ``label.<name>`` columns)."""
+        return tuple(sorted({name for labelset in self._table.labels for name, _ in labelset}))
+
     def status_counts(self) -> Mapping[Status, int]:
         """How many rows have each status (every status present, zero or more)."""
         counts = [0] * len(STATUSES)
