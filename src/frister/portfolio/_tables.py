@@ -653,41 +653,58 @@ def _path(value: object, field: str, *, exists: bool = False) -> Path:
 
 
 def write_portfolio(
-    portfolio: Portfolio, events_path: str | Path, cases_path: str | Path | None = None
+    portfolio: Portfolio,
+    events_path: str | Path,
+    cases_path: str | Path | None = None,
+    *,
+    catalog: Catalog | None = None,
 ) -> None:
     """Write ``portfolio`` as :func:`read_portfolio` reads it (the format by each suffix).
 
+    Only what reads back the same is written: every event kind and fact must be
+    one ``catalog`` (default: the bundled one) declares, of its declared type.
     Without ``cases_path``, a portfolio with case facts, caseworkers, units or
     labels is refused rather than written without them; a case with no events
     cannot be written at all (the event table is what carries a case).
     """
     if not isinstance(portfolio, Portfolio):
         raise InputTypeError("portfolio", portfolio, "expected frister.portfolio.Portfolio")
+    catalog = default_catalog() if catalog is None else catalog
+    if not isinstance(catalog, Catalog):
+        raise InputTypeError("catalog", catalog, "expected frister.Catalog")
     events = _path(events_path, "events_path")
     cases = None if cases_path is None else _path(cases_path, "cases_path")
-    layout = _Layout.of(portfolio, cases is None)
+    layout = _Layout.of(portfolio, catalog, events_only=cases is None)
     _write(events, _format(events, "events_path"), layout.event_columns, _event_rows(portfolio))
     if cases is not None:
         _write(cases, _format(cases, "cases_path"), layout.case_columns, _case_rows(portfolio))
 
 
+_PYTHON_TYPES: Final = {
+    FactType.TEXT: str,
+    FactType.BOOL: bool,
+    FactType.INT: int,
+    FactType.DATE: date,
+}
+
+
 @attrs.frozen
 class _Layout:
-    """The columns to write, and each fact column's Python type (for Parquet's schema)."""
+    """The columns to write, and each column's Python type (for Parquet's schema)."""
 
     event_columns: Mapping[str, type]
     case_columns: Mapping[str, type]
 
     @classmethod
-    def of(cls, portfolio: Portfolio, events_only: bool) -> _Layout:
-        event_types: dict[str, type] = {"case_id": str, "kind": str, "at": str}
-        case_types: dict[str, type] = {"case_id": str, "caseworker": str, "unit": str}
+    def of(cls, portfolio: Portfolio, catalog: Catalog, *, events_only: bool) -> _Layout:
+        event_types: dict[str, type] = {}
+        case_types: dict[str, type] = {}
         labels: set[str] = set()
+        case_facts = {n: spec for n, spec in catalog.case_facts.items() if not spec.derived}
         for index, record in enumerate(portfolio):
+            where = f"records[{index}]"
             if not record.case.events:
-                raise InputError(
-                    f"records[{index}]", record.id, "a case with no events has no row to write"
-                )
+                raise InputError(where, record.id, "a case with no events has no row to write")
             if events_only and (
                 record.case.facts or record.caseworker or record.unit or record.labels
             ):
@@ -697,40 +714,37 @@ class _Layout:
                     f"case {record.id} has case facts, a caseworker, a unit or labels: "
                     "give a case table to write them to",
                 )
-            for event in record.case.events:
+            for number, event in enumerate(record.case.events):
+                kind = catalog.events.get(event.kind)
+                if kind is None:
+                    field = f"{where}.events[{number}].kind"
+                    raise InputError(field, event.kind, "not an event kind of the catalog")
                 for name, value in event.facts.items():
-                    field = f"{record.id}: {event.kind}.{name}"
-                    _note_type(event_types, EVENT_COLUMNS, name, value, field)
+                    field = f"{where}.events[{number}].facts.{name}"
+                    _note(event_types, kind.facts.get(name), value, field)
             for name, value in record.case.facts.items():
-                _note_type(case_types, CASE_COLUMNS, name, value, f"{record.id}: {name}")
+                _note(case_types, case_facts.get(name), value, f"{where}.facts.{name}")
             labels.update(record.labels)
-        fixed_events = {k: event_types.pop(k) for k in EVENT_COLUMNS}
-        fixed_cases = {k: case_types.pop(k) for k in CASE_COLUMNS}
         return cls(
-            MappingProxyType(fixed_events | dict(sorted(event_types.items()))),
+            MappingProxyType(dict.fromkeys(EVENT_COLUMNS, str) | dict(sorted(event_types.items()))),
             MappingProxyType(
-                fixed_cases
+                dict.fromkeys(CASE_COLUMNS, str)
                 | dict(sorted(case_types.items()))
                 | {f"{LABEL_PREFIX}{name}": str for name in sorted(labels)}
             ),
         )
 
 
-_WRITABLE = (bool, int, date, str)
-
-
-def _note_type(
-    types: dict[str, type], reserved: tuple[str, ...], name: str, value: object, field: str
-) -> None:
-    if name in reserved or name.startswith(LABEL_PREFIX):
-        raise InputError(field, value, f"a fact named {name} cannot be told from the table's own")
-    kind = next((t for t in _WRITABLE if type(value) is t), None)
-    if kind is None:
-        raise InputTypeError(field, value, "only texts, true/false, whole numbers and dates")
+def _note(types: dict[str, type], spec: FactSpec | None, value: object, field: str) -> None:
+    """Check a fact against its declaration and note its column's type."""
+    if spec is None:
+        raise InputError(field, value, "not a fact the catalog declares there")
+    kind = _PYTHON_TYPES[spec.type]
+    if type(value) is not kind:
+        raise InputTypeError(field, value, f"expected a {spec.type.value} fact")
     if kind is str and not value:
         raise InputError(field, value, "an empty text would read back as a fact not given")
-    if types.setdefault(name, kind) is not kind:
-        raise InputTypeError(field, value, f"the column {name} also holds {types[name].__name__}")
+    types[spec.name] = kind
 
 
 def _event_rows(portfolio: Portfolio) -> Iterator[dict[str, object]]:
