@@ -1,9 +1,9 @@
 """Portfolios: many cases evaluated at once, as a municipality measures its deadlines.
 
-``evaluate_portfolio`` streams a :class:`Portfolio` of :class:`CaseRecord`\\ s
-through the catalog (in worker processes with ``workers=N``) into a compact
-:class:`PortfolioResult`; ``read_portfolio`` / ``write_portfolio`` read and
-write case-system exports (CSV, JSON Lines, Parquet). ``frister.portfolio.dask``
+``evaluate_portfolio`` streams a ``Portfolio`` of ``CaseRecord`` objects through
+the catalog (in worker processes with ``workers=N``) into a compact
+``PortfolioResult``; ``read_portfolio`` / ``write_portfolio`` read and write
+case-system exports (CSV, JSON Lines, Parquet). ``frister.portfolio.dask``
 evaluates beyond one machine. See docs/udviklere/portefoelje.md.
 """
 

@@ -482,10 +482,8 @@ class PortfolioResult:
 
     def status_counts(self) -> Mapping[Status, int]:
         """How many rows have each status (every status present, zero or more)."""
-        counts = [0] * len(STATUSES)
-        for code in self._table.status:
-            counts[code] += 1
-        return MappingProxyType(dict(zip(STATUSES, counts, strict=True)))
+        column = self._table.status
+        return MappingProxyType({s: column.count(code) for code, s in enumerate(STATUSES)})
 
     def to_frame(self) -> pd.DataFrame:
         """The rows as a pandas DataFrame (the ``frister[pandas]`` extra).
