@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import pickle
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -78,6 +79,14 @@ def test_portfolio_is_lazy_and_reiterable() -> None:
     portfolio = generate_portfolio(5, seed=4)
     assert isinstance(portfolio, Portfolio)
     assert list(portfolio) == list(portfolio)
+
+
+def test_the_source_pickles_for_worker_processes() -> None:
+    custom = dataclasses.replace(DEFAULT_CONFIG, complaint=0.5)
+    source = SyntheticCases(4, seed=9, config=custom)
+    copy = pickle.loads(pickle.dumps(source))
+    assert copy.config == custom
+    assert list(copy) == list(source)
 
 
 def test_bad_arguments_are_refused() -> None:

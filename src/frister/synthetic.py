@@ -198,6 +198,11 @@ class SyntheticConfig:
         if unknown:
             raise InputError("track_weights", sorted(unknown), f"tracks are {', '.join(TRACKS)}")
 
+    def __reduce__(self) -> tuple[type[SyntheticConfig], tuple[Any, ...]]:
+        """Pickle as plain values (a read-only mapping does not pickle), for worker processes."""
+        values = (getattr(self, f.name) for f in fields(self))
+        return (type(self), tuple(dict(v) if isinstance(v, Mapping) else v for v in values))
+
     def key(self) -> str:
         """A stable text naming these settings, part of every case's seed."""
         parts = []
