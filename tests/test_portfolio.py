@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -243,6 +245,26 @@ def test_an_error_that_is_not_fristers_propagates(workers: int) -> None:
     portfolio = Portfolio([SAMPLE_RECORDS[0], _explosive_record()])
     with pytest.raises(RuntimeError, match="boom"):
         evaluate_portfolio(CATALOG, portfolio, AS_OF, workers=workers)
+
+
+class Fatal(str):
+    """A text that ends its process when compared: a worker that dies."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        os._exit(3)
+
+    __hash__ = str.__hash__
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it() -> None:
+    facts = {"underretning_id": "U9", "underretter": Fatal("fagperson")}
+    record = CaseRecord(
+        "X", frister.Case([Event("underretning.modtaget", date(2024, 3, 22), facts)])
+    )
+    with pytest.raises(BrokenProcessPool):
+        evaluate_portfolio(CATALOG, Portfolio([*SAMPLE_RECORDS, record]), AS_OF, workers=2)
 
 
 def test_the_arguments_are_checked() -> None:

@@ -13,9 +13,9 @@ import multiprocessing
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime
 from functools import lru_cache
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -196,8 +196,8 @@ def worker_catalog(paths: tuple[Path, ...], calendar: DanishCalendar, digest: st
 
 
 def _warm(paths: tuple[Path, ...], calendar: DanishCalendar, digest: str) -> None:
-    """Load the catalog as a worker starts; a failure is left to the first task to report
-    (a pool whose initializer raises restarts the worker forever)."""
+    """Load the catalog as a worker starts; a failure is left to the task that needs it
+    (a pool whose initializer raises is broken for good, with a less helpful message)."""
     with contextlib.suppress(Exception):
         worker_catalog(paths, calendar, digest)
 
@@ -219,7 +219,7 @@ def _evaluate_chunk(
 
 def portable(error: Exception) -> Exception:
     """``error`` if it survives pickling back to the main process, else a RuntimeError with
-    its class and message (an exception that fails to unpickle there hangs the pool)."""
+    its class and message (one that cannot be unpickled there would be lost)."""
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:  # any failure at all: send a plain copy
@@ -230,22 +230,34 @@ def portable(error: Exception) -> Exception:
 def _in_processes(
     catalog: Catalog, items: Iterator[_Item], as_of: Moment, reading: YearReading, workers: int
 ) -> Iterator[tuple[int, tuple[Table, list[CaseFailure]]]]:
-    """Chunks evaluated in ``workers`` processes, in order, with at most two chunks a worker
-    in flight (``Pool.imap`` would read the whole portfolio ahead into its queue)."""
+    """Chunks evaluated in ``workers`` processes, in order, at most two chunks a worker in
+    flight (``Executor.map`` would submit the whole portfolio at once).
+
+    A process pool from ``concurrent.futures`` rather than ``multiprocessing.Pool``: a
+    worker that dies (out of memory, killed) fails the run with BrokenProcessPool instead
+    of hanging it.
+    """
     arguments = (catalog.paths, catalog.calendar, fingerprint(catalog))
     # spawn, not fork: the same on every platform, and safe in a process with threads.
-    context = multiprocessing.get_context("spawn")
-    pending: deque[tuple[int, AsyncResult[tuple[Table, list[CaseFailure]]]]] = deque()
-    with context.Pool(workers, initializer=_warm, initargs=arguments) as pool:
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_warm,
+        initargs=arguments,
+    )
+    pending: deque[tuple[int, Future[tuple[Table, list[CaseFailure]]]]] = deque()
+    try:
         for chunk in _chunks(items, CHUNK_SIZE):
-            task = pool.apply_async(_evaluate_chunk, (*arguments, chunk, as_of, reading))
+            task = executor.submit(_evaluate_chunk, *arguments, chunk, as_of, reading)
             pending.append((len(chunk), task))
             while len(pending) >= 2 * workers:
                 count, done = pending.popleft()
-                yield count, done.get()
+                yield count, done.result()
         while pending:
             count, done = pending.popleft()
-            yield count, done.get()
+            yield count, done.result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
