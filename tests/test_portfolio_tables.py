@@ -434,6 +434,10 @@ def test_parquet_with_its_own_types(tmp_path: Path) -> None:
     assert dict(first.facts) == {"om_overgreb": True}
     assert second.facts["genbehandlingsfrist"] == date(2025, 5, 1)
 
+    broken = write(tmp_path / "broken.parquet", "not parquet")
+    with pytest.raises(TableError, match="not a Parquet file"):
+        read_portfolio(broken)
+
     bad = tmp_path / "bad.parquet"
     pq.write_table(pa.table({"case_id": [1], "kind": ["x"], "at": ["2024-03-22"]}), bad)
     with pytest.raises(TableError) as raised:

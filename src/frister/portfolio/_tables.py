@@ -233,8 +233,8 @@ class _ParquetRows:
         self._pq = require("pyarrow.parquet", "parquet", f"reading {name}")
         try:
             self._file = self._pq.ParquetFile(path)
-        except OSError as error:
-            raise InputError(name, str(path), f"cannot read it as Parquet: {error}") from None
+        except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
+            raise TableError(name, None, None, None, f"not a Parquet file: {error}") from None
         self.columns: tuple[str, ...] | None = tuple(self._file.schema_arrow.names)
 
     def rows(self) -> Iterator[tuple[int, int, _Values]]:
