@@ -440,7 +440,8 @@ class _EventFile:
 
     Grouped tables (each case's rows together) stream: one case in memory at a
     time. Otherwise an index of each case's row positions is kept (16 bytes a
-    row) and rows are read back by position (Parquet: the table is read whole).
+    row, a few hundred a case) and rows are read back by position (Parquet: the
+    table is read whole and reordered by case).
     """
 
     def __init__(self, events: Path, cases: Path | None, catalog: Catalog) -> None:
