@@ -122,6 +122,9 @@ def check_event(catalog: Catalog, event: Event, field: str) -> None:
 # -- the evaluation context -----------------------------------------------------------
 
 
+_MEASURE_KINDS = ("indsats.iverksat", "indsats.ophoert")
+
+
 @attrs.define
 class _Context:
     catalog: Catalog
@@ -132,14 +135,37 @@ class _Context:
     derived: dict[int, Note] = attrs.field(factory=dict)
     derived_from: dict[int, Event] = attrs.field(factory=dict)
     results: dict[str, list[Obligation]] = attrs.field(factory=dict)
+    _position: dict[int, int] = attrs.field(factory=dict)
+    _by_kinds: dict[tuple[str, ...], list[Event]] = attrs.field(factory=dict)
+    _facts_at: dict[int, dict[str, Any]] = attrs.field(factory=dict)
+
+    def index(self) -> None:
+        """Index the (final, sorted) timeline: each event's position, events by kind."""
+        self._position = {id(event): i for i, event in enumerate(self.events)}
+        self._by_kinds.clear()
+        for event in self.events:
+            self._by_kinds.setdefault((event.kind,), []).append(event)
+
+    def of_kinds(self, kinds: tuple[str, ...]) -> list[Event]:
+        """The events of these kinds, in timeline order."""
+        found = self._by_kinds.get(kinds)
+        if found is None:
+            found = [e for kind in set(kinds) for e in self._by_kinds.get((kind,), ())]
+            found.sort(key=lambda e: self._position[id(e)])
+            self._by_kinds[kinds] = found
+        return found
 
     def facts_at(self, event: Event) -> dict[str, Any]:
         """The case facts, plus the derived fact aktiv_indsats at the event's time."""
-        return {**self.case_facts, "aktiv_indsats": self._active_measure(event)}
+        facts = self._facts_at.get(id(event))
+        if facts is None:
+            facts = {**self.case_facts, "aktiv_indsats": self._active_measure(event)}
+            self._facts_at[id(event)] = facts
+        return facts
 
     def _active_measure(self, at: Event) -> bool:
         open_ids: dict[object, int] = {}
-        for event in self.events:
+        for event in self.of_kinds(_MEASURE_KINDS):
             if event is at or not on_or_after(at.at, event.at):
                 continue
             key = event.facts.get("indsats_id")
@@ -166,6 +192,7 @@ def evaluate(
     visible.sort(key=_event_key)
     context = _Context(catalog, case.facts, visible, as_of, reading)
     _derive(context)
+    context.index()
     rules = _parents_first(catalog.rules)
     if only is not None:
         needed = _with_parents(catalog, only)
@@ -252,7 +279,7 @@ def _evaluate_rule(context: _Context, rule: ObligationRule) -> list[Obligation]:
                 if missed.status in (Status.OVERDUE, Status.MET_LATE):
                     results.extend(_arising(context, rule, missed, claimed))
         return results
-    for event in list(context.events):
+    for event in context.of_kinds(rule.trigger_kinds):
         for versions in rule.variants().values():
             version = _version_at(versions, event.kind, event.day)
             if version is None:
@@ -349,8 +376,8 @@ def _occurrence(
 
 
 def _both(render: Callable[[Language], str]) -> Text:
-    """A text rendered in both languages, so notes stay language-neutral data."""
-    return Text(render("da"), render("en"))
+    """A text in both languages, written when first read, so notes stay language-neutral data."""
+    return Text.rendered(render)
 
 
 def _actual(condition: Condition, event: Event, case_facts: Mapping[str, Any]) -> object:
@@ -362,8 +389,11 @@ def _actual(condition: Condition, event: Event, case_facts: Mapping[str, Any]) -
 
 
 def _describe_event(event: Event) -> Text:
-    facts = ", ".join(f"{k}={v}" for k, v in event.facts.items())
-    return _both(lambda lang: event.describe(lang) + (f" ({facts})" if facts else ""))
+    def describe(lang: Language) -> str:
+        facts = ", ".join(f"{k}={v}" for k, v in event.facts.items())
+        return event.describe(lang) + (f" ({facts})" if facts else "")
+
+    return _both(describe)
 
 
 # -- computing the due date -----------------------------------------------------------
@@ -434,19 +464,21 @@ def _transition(
     return successor
 
 
+_VERSION_REASONS = {
+    "trigger": Text("udløsningsdagen", "the day of the trigger"),
+    "anchor": Text("dagen for den forrige opfyldelse", "the day of the previous fulfilment"),
+    "due": Text("fristens dag", "the due day"),
+}
+
+
 def version_note(version: RuleVersion, reason: str, day: date) -> Note:
-    reasons = {
-        "trigger": Text("udløsningsdagen", "the day of the trigger"),
-        "anchor": Text("dagen for den forrige opfyldelse", "the day of the previous fulfilment"),
-        "due": Text("fristens dag", "the due day"),
-    }
     return Note(
         "version",
         {
             "citation": str(version.citation),
             "version": version.id,
             "period": _both(version.period),
-            "reason": reasons[reason],
+            "reason": _VERSION_REASONS[reason],
             "day": day,
             "mark": _both(version.mark.label),
         },
@@ -615,13 +647,12 @@ def _expiry_calendar(catalog: Catalog, version: RuleVersion) -> DanishCalendar:
 
 
 def _following(
-    context: _Context, kinds: Sequence[str], trigger: Event, match: Sequence[str]
+    context: _Context, kinds: tuple[str, ...], trigger: Event, match: Sequence[str]
 ) -> list[Event]:
     return [
         e
-        for e in context.events
-        if e.kind in kinds
-        and e is not trigger
+        for e in context.of_kinds(kinds)
+        if e is not trigger
         and on_or_after(e.at, trigger.at)
         and _linked(trigger, e, match)
     ]
@@ -735,15 +766,15 @@ def _conclude(
 def _fulfilling(
     context: _Context,
     version: RuleVersion,
-    kinds: Sequence[str],
+    kinds: tuple[str, ...],
     trigger: Event,
     case_facts: Mapping[str, Any],
     claimed: set[int],
 ) -> Event | None:
     """The first unclaimed event of ``kinds`` linked to ``trigger`` that meets the rule's
     fulfilment conditions: at or after the trigger, or at or before it for a precondition."""
-    for event in context.events:
-        if event.kind not in kinds or event is trigger or id(event) in claimed:
+    for event in context.of_kinds(kinds):
+        if event is trigger or id(event) in claimed:
             continue
         in_order = (
             on_or_after(trigger.at, event.at)

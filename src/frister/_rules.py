@@ -8,7 +8,7 @@ what fulfils or ends it; the engine in ``_evaluate`` gives them meaning.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
@@ -36,15 +36,60 @@ class Shape(enum.Enum):
     N = "N"
 
 
-@attrs.frozen
 class Text:
-    """A text in Danish and English."""
+    """A text in Danish and English; equal to another text with the same wording.
 
-    da: str
-    en: str
+    :meth:`rendered` makes one whose wording is written only when first read, so
+    an evaluation over many cases does not write explanations nobody reads.
+    """
+
+    __slots__ = ("_da", "_en", "_render")
+
+    def __init__(self, da: str, en: str) -> None:
+        self._da: str | None = da
+        self._en: str | None = en
+        self._render: Callable[[Language], str] | None = None
+
+    @classmethod
+    def rendered(cls, render: Callable[[Language], str]) -> Text:
+        """The text ``render`` writes in each language, written on first use."""
+        text = cls.__new__(cls)
+        text._da = text._en = None
+        text._render = render
+        return text
+
+    @property
+    def da(self) -> str:
+        """The Danish wording."""
+        if self._da is None:
+            assert self._render is not None
+            self._da = self._render("da")
+        return self._da
+
+    @property
+    def en(self) -> str:
+        """The English wording."""
+        if self._en is None:
+            assert self._render is not None
+            self._en = self._render("en")
+        return self._en
 
     def __call__(self, lang: Language) -> str:
         return self.da if lang == "da" else self.en
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.da, self.en) == (other.da, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.da, self.en))
+
+    def __repr__(self) -> str:
+        return f"Text(da={self.da!r}, en={self.en!r})"
+
+    def __reduce__(self) -> tuple[type[Text], tuple[str, str]]:
+        return (Text, (self.da, self.en))
 
 
 @attrs.frozen
@@ -275,6 +320,11 @@ class ObligationRule:
     stage: str
     title: Text
     versions: tuple[RuleVersion, ...]
+
+    @cached_property
+    def trigger_kinds(self) -> tuple[str, ...]:
+        """The event kinds any version is triggered by, each once."""
+        return tuple(dict.fromkeys(v.trigger for v in self.versions))
 
     def variants(self) -> Mapping[str, tuple[RuleVersion, ...]]:
         """The versions by variant, each in date order (grouped once, on first use)."""
