@@ -20,11 +20,11 @@ import attrs
 import pytest
 
 import frister
-from frister._catalog import Catalog
-from frister._cli import main
 from frister._docs import write_rule_book
-from frister._json import case_from_json
-from frister._rules import FactType, RuleVersion
+from frister.catalog import Catalog
+from frister.cli import main
+from frister.json import case_from_json
+from frister.rules._model import FactType, RuleVersion
 
 CATALOG = frister.default_catalog()
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")

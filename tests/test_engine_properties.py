@@ -11,7 +11,7 @@ import frister
 from frister.testing import supported_dates
 
 CATALOG = frister.default_catalog()
-CPH = frister._dates.COPENHAGEN
+CPH = frister.calendar._dates.COPENHAGEN
 
 IDS = st.sampled_from(["A", "B"])
 DECISION_TYPES = ["stoettende-indsats", "anbringelse-med-samtykke", "stoette-efter-18"]

@@ -19,8 +19,8 @@ import attrs
 import pytest
 
 import frister
-import frister._fristberegning
-import frister._steps
+import frister.deadlines._fristberegning
+import frister.deadlines._steps
 from frister import (
     Birthday,
     ClockChange,
@@ -49,7 +49,7 @@ from frister import (
     compute_deadline,
     conventions,
 )
-from frister._dates import Language
+from frister.calendar._dates import Language
 
 _T = TypeVar("_T")
 
@@ -1146,7 +1146,7 @@ def _string_constants(node: ast.AST) -> set[str]:
 def _convention_ids_in_source() -> set[str]:
     """Every literal convention id that frister's steps are built with."""
     found: set[str] = set()
-    for module in (frister._fristberegning, frister._steps):
+    for module in (frister.deadlines._fristberegning, frister.deadlines._steps):
         tree = ast.parse(inspect.getsource(module))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):

@@ -23,7 +23,7 @@ from frister import (
     birthday,
     compute_deadline,
 )
-from frister._dates import Language
+from frister.calendar._dates import Language
 from frister.testing import aware_datetimes, calendars, durations, supported_dates
 
 CPH = ZoneInfo("Europe/Copenhagen")

@@ -8,17 +8,40 @@ catalog, cases and JSON load on first use, so ``import frister`` stays light.
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from frister._calendar import (
+from frister.calendar import (
     CITIZEN_EXPIRY_EXTRAS,
+    FIRST_SUPPORTED,
+    LAST_SUPPORTED,
     ClosedDay,
     ClosedDayKind,
     DanishCalendar,
     ExtraClosedDay,
 )
-from frister._conventions import Convention, Mark, conventions
-from frister._dates import FIRST_SUPPORTED, LAST_SUPPORTED
-from frister._duration import Duration, Unit, parse_duration
-from frister._errors import (
+from frister.deadlines import (
+    Birthday,
+    ClockChange,
+    Convention,
+    Count,
+    Deadline,
+    Direction,
+    Due,
+    Duration,
+    Expiry,
+    ExpiryAction,
+    Mark,
+    MonthDay,
+    MonthDayKind,
+    MonthRule,
+    Roll,
+    Start,
+    Step,
+    Unit,
+    birthday,
+    compute_deadline,
+    conventions,
+    parse_duration,
+)
+from frister.errors import (
     DataFileError,
     DateOutOfRangeError,
     DurationError,
@@ -32,26 +55,12 @@ from frister._errors import (
     UnknownEventKindError,
     UnknownRuleError,
 )
-from frister._fristberegning import Deadline, MonthRule, Roll, birthday, compute_deadline
-from frister._steps import (
-    Birthday,
-    ClockChange,
-    Count,
-    Direction,
-    Due,
-    Expiry,
-    ExpiryAction,
-    MonthDay,
-    MonthDayKind,
-    Start,
-    Step,
-)
 
 if TYPE_CHECKING:
-    from frister._case import Case, Event, Note, Obligation, Status
-    from frister._catalog import Catalog, RuleDeadline, default_catalog, load_catalog
-    from frister._evaluate import YearReading
-    from frister._json import (
+    from frister.case import Case, Event, Note, Obligation, Status
+    from frister.catalog import Catalog, RuleDeadline, default_catalog, load_catalog
+    from frister.engine._evaluate import YearReading
+    from frister.json import (
         case_from_json,
         case_to_json,
         deadline_to_json,
@@ -60,7 +69,7 @@ if TYPE_CHECKING:
         obligation_from_json,
         obligation_to_json,
     )
-    from frister._rules import (
+    from frister.rules import (
         Citation,
         Condition,
         Law,
@@ -72,11 +81,11 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    **dict.fromkeys(("Case", "Event", "Note", "Obligation", "Status"), "frister._case"),
+    **dict.fromkeys(("Case", "Event", "Note", "Obligation", "Status"), "frister.case"),
     **dict.fromkeys(
-        ("Catalog", "RuleDeadline", "default_catalog", "load_catalog"), "frister._catalog"
+        ("Catalog", "RuleDeadline", "default_catalog", "load_catalog"), "frister.catalog"
     ),
-    "YearReading": "frister._evaluate",
+    "YearReading": "frister.engine._evaluate",
     **dict.fromkeys(
         (
             "case_from_json",
@@ -87,7 +96,7 @@ _LAZY = {
             "obligation_from_json",
             "obligation_to_json",
         ),
-        "frister._json",
+        "frister.json",
     ),
     **dict.fromkeys(
         (
@@ -100,7 +109,7 @@ _LAZY = {
             "Shape",
             "Text",
         ),
-        "frister._rules",
+        "frister.rules",
     ),
 }
 

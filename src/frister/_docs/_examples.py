@@ -9,15 +9,16 @@ from typing import Any, Final
 
 import attrs
 
-from frister._calendar import ClosedDay, ClosedDayKind, DanishCalendar
-from frister._case import Case, Event, Moment, Obligation, Status
-from frister._catalog import Catalog, RuleDeadline
-from frister._dates import COPENHAGEN, Language, format_date
 from frister._docs._text import _OR, _day, _join, _names, _short
-from frister._duration import Duration, Unit
-from frister._errors import FristerError
-from frister._fristberegning import Deadline, Roll, compute_deadline
-from frister._rules import (
+from frister.calendar._calendar import ClosedDay, ClosedDayKind, DanishCalendar
+from frister.calendar._dates import COPENHAGEN, Language, format_date
+from frister.case import Case, Event, Moment, Obligation, Status
+from frister.catalog import Catalog, RuleDeadline
+from frister.deadlines._duration import Duration, Unit
+from frister.deadlines._fristberegning import Deadline, Roll, compute_deadline
+from frister.deadlines._steps import Count, Expiry
+from frister.errors import FristerError
+from frister.rules._model import (
     Condition,
     FactSpec,
     FactType,
@@ -27,7 +28,6 @@ from frister._rules import (
     Shape,
     Text,
 )
-from frister._steps import Count, Expiry
 
 _OPEN_YEAR: Final = 2025
 """The year examples of versions still in force are set in."""

@@ -14,14 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from frister._calendar import ClosedDay, ClosedDayKind
-from frister._case import Case, Event, Moment, Note, Obligation, Status, check_moment
-from frister._dates import Language
-from frister._duration import Duration, Unit
-from frister._errors import InputError, InputTypeError
-from frister._fristberegning import Deadline
-from frister._rules import FactType, Text
-from frister._steps import (
+from frister.calendar._calendar import ClosedDay, ClosedDayKind
+from frister.calendar._dates import Language
+from frister.case import Case, Event, Moment, Note, Obligation, Status, check_moment
+from frister.deadlines._duration import Duration, Unit
+from frister.deadlines._fristberegning import Deadline
+from frister.deadlines._steps import (
     Birthday,
     ClockChange,
     Count,
@@ -34,9 +32,11 @@ from frister._steps import (
     Start,
     Step,
 )
+from frister.errors import InputError, InputTypeError
+from frister.rules._model import FactType, Text
 
 if TYPE_CHECKING:
-    from frister._catalog import Catalog
+    from frister.catalog import Catalog
 
 
 # -- to JSON ---------------------------------------------------------------------------

@@ -16,12 +16,12 @@ from typing import Any
 
 import attrs
 
-from frister._calendar import ExtraClosedDay
-from frister._conventions import Mark
-from frister._dates import Language, format_date
-from frister._duration import Duration
-from frister._fristberegning import MonthRule, Roll
-from frister._steps import Direction
+from frister.calendar._calendar import ExtraClosedDay
+from frister.calendar._dates import Language, format_date
+from frister.deadlines._conventions import Mark
+from frister.deadlines._duration import Duration
+from frister.deadlines._fristberegning import MonthRule, Roll
+from frister.deadlines._steps import Direction
 
 
 class Shape(enum.Enum):

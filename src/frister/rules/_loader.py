@@ -16,12 +16,13 @@ from typing import Any, TypeVar
 
 import attrs
 
-from frister._calendar import ExtraClosedDay
-from frister._conventions import Mark
-from frister._duration import Duration, parse_duration
-from frister._errors import DataFileError, DurationError
-from frister._fristberegning import MonthRule, Roll
-from frister._rules import (
+from frister.calendar._calendar import ExtraClosedDay
+from frister.deadlines._conventions import Mark
+from frister.deadlines._duration import Duration, parse_duration
+from frister.deadlines._fristberegning import MonthRule, Roll
+from frister.deadlines._steps import Direction
+from frister.errors import DataFileError, DurationError
+from frister.rules._model import (
     Alternative,
     Citation,
     Condition,
@@ -39,7 +40,6 @@ from frister._rules import (
     Shape,
     Text,
 )
-from frister._steps import Direction
 
 T = TypeVar("T")
 

@@ -10,10 +10,17 @@ from typing import Any
 
 import attrs
 
-from frister._dates import Language, check_aware, check_date, format_date, format_moment, local_date
-from frister._errors import InputError, InputTypeError
-from frister._fristberegning import Deadline
-from frister._rules import Condition, Question, RuleVersion, Text
+from frister.calendar._dates import (
+    Language,
+    check_aware,
+    check_date,
+    format_date,
+    format_moment,
+    local_date,
+)
+from frister.deadlines._fristberegning import Deadline
+from frister.errors import InputError, InputTypeError
+from frister.rules._model import Condition, Question, RuleVersion, Text
 
 Moment = date | datetime
 

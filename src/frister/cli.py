@@ -11,16 +11,16 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from frister._calendar import DanishCalendar, ExtraClosedDay
-from frister._case import Moment, Obligation
-from frister._catalog import Catalog, default_catalog
-from frister._dates import Language, format_date, format_moment
-from frister._errors import FristerError, InputError
-from frister._evaluate import YearReading
-from frister._fristberegning import MonthRule, Roll, compute_deadline
-from frister._json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
-from frister._rules import FactType
-from frister._steps import Direction
+from frister.calendar._calendar import DanishCalendar, ExtraClosedDay
+from frister.calendar._dates import Language, format_date, format_moment
+from frister.case import Moment, Obligation
+from frister.catalog import Catalog, default_catalog
+from frister.deadlines._fristberegning import MonthRule, Roll, compute_deadline
+from frister.deadlines._steps import Direction
+from frister.engine._evaluate import YearReading
+from frister.errors import FristerError, InputError
+from frister.json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
+from frister.rules._model import FactType
 
 _EXTRA_BY_OPTION = {day.name.lower().replace("_", "-"): day for day in ExtraClosedDay}
 

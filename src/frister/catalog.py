@@ -12,8 +12,9 @@ from typing import Any
 
 import attrs
 
-from frister._calendar import DanishCalendar
-from frister._case import (
+from frister.calendar._calendar import DanishCalendar
+from frister.calendar._dates import Language, local_date
+from frister.case import (
     NO_DUE_REASONS,
     Case,
     Event,
@@ -22,12 +23,11 @@ from frister._case import (
     Obligation,
     check_moment,
 )
-from frister._dates import Language, local_date
-from frister._errors import FactError, FristerError, InputError, NoDeadlineError, UnknownRuleError
-from frister._evaluate import YearReading, check_event, evaluate, governing_on, version_note
-from frister._fristberegning import Deadline
-from frister._loader import Loaded, build_obligations, load_files
-from frister._rules import (
+from frister.deadlines._fristberegning import Deadline
+from frister.engine._evaluate import YearReading, check_event, evaluate, governing_on, version_note
+from frister.errors import FactError, FristerError, InputError, NoDeadlineError, UnknownRuleError
+from frister.rules._loader import Loaded, build_obligations, load_files
+from frister.rules._model import (
     ConfiguredDurations,
     Derivation,
     EventKind,

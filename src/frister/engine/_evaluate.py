@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from frister._calendar import DanishCalendar
-from frister._case import (
+from frister.calendar._calendar import DanishCalendar
+from frister.calendar._dates import Language, local_date
+from frister.case import (
     Case,
     Event,
     Moment,
@@ -25,11 +26,16 @@ from frister._case import (
     on_or_after,
     order_key,
 )
-from frister._dates import Language, local_date
-from frister._duration import Duration, Unit
-from frister._errors import FactError, InputError, InputTypeError, UnknownEventKindError
-from frister._fristberegning import Deadline, Roll, birthday, compute_deadline, fixed_deadline
-from frister._rules import (
+from frister.deadlines._duration import Duration, Unit
+from frister.deadlines._fristberegning import (
+    Deadline,
+    Roll,
+    birthday,
+    compute_deadline,
+    fixed_deadline,
+)
+from frister.errors import FactError, InputError, InputTypeError, UnknownEventKindError
+from frister.rules._model import (
     Alternative,
     Condition,
     FactSpec,
@@ -41,7 +47,7 @@ from frister._rules import (
 )
 
 if TYPE_CHECKING:
-    from frister._catalog import Catalog
+    from frister.catalog import Catalog
 
 
 class YearReading(enum.Enum):
@@ -652,9 +658,7 @@ def _following(
     return [
         e
         for e in context.of_kinds(kinds)
-        if e is not trigger
-        and on_or_after(e.at, trigger.at)
-        and _linked(trigger, e, match)
+        if e is not trigger and on_or_after(e.at, trigger.at) and _linked(trigger, e, match)
     ]
 
 

@@ -1,0 +1,43 @@
+"""The rule model: obligations, their law versions, conditions and the event vocabulary.
+
+The catalog files (TOML, see docs/catalog-format.md) load into these frozen
+objects; the engine (:mod:`frister.engine`) gives them meaning.
+"""
+
+from frister.rules._model import (
+    Alternative,
+    Citation,
+    Condition,
+    ConfiguredDurations,
+    Derivation,
+    EventKind,
+    FactSpec,
+    FactType,
+    Frequency,
+    Law,
+    ObligationRule,
+    Operator,
+    Question,
+    RuleVersion,
+    Shape,
+    Text,
+)
+
+__all__ = [
+    "Alternative",
+    "Citation",
+    "Condition",
+    "ConfiguredDurations",
+    "Derivation",
+    "EventKind",
+    "FactSpec",
+    "FactType",
+    "Frequency",
+    "Law",
+    "ObligationRule",
+    "Operator",
+    "Question",
+    "RuleVersion",
+    "Shape",
+    "Text",
+]
