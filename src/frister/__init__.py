@@ -59,7 +59,7 @@ from frister.errors import (
 if TYPE_CHECKING:
     from frister.case import Case, Event, Note, Obligation, Status
     from frister.catalog import Catalog, RuleDeadline, default_catalog, load_catalog
-    from frister.engine._evaluate import YearReading
+    from frister.engine import YearReading
     from frister.json import (
         case_from_json,
         case_to_json,
@@ -85,7 +85,7 @@ _LAZY = {
     **dict.fromkeys(
         ("Catalog", "RuleDeadline", "default_catalog", "load_catalog"), "frister.catalog"
     ),
-    "YearReading": "frister.engine._evaluate",
+    "YearReading": "frister.engine",
     **dict.fromkeys(
         (
             "case_from_json",

@@ -24,7 +24,7 @@ from frister.case import (
     check_moment,
 )
 from frister.deadlines._fristberegning import Deadline
-from frister.engine._evaluate import YearReading, check_event, evaluate, governing_on, version_note
+from frister.engine import YearReading, check_event, evaluate, governing_on, version_note
 from frister.errors import FactError, FristerError, InputError, NoDeadlineError, UnknownRuleError
 from frister.rules._loader import Loaded, build_obligations, load_files
 from frister.rules._model import (

@@ -17,7 +17,7 @@ from frister.case import Moment, Obligation
 from frister.catalog import Catalog, default_catalog
 from frister.deadlines._fristberegning import MonthRule, Roll, compute_deadline
 from frister.deadlines._steps import Direction
-from frister.engine._evaluate import YearReading
+from frister.engine import YearReading
 from frister.errors import FristerError, InputError
 from frister.json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
 from frister.rules._model import FactType

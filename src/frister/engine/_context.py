@@ -1,0 +1,139 @@
+"""The evaluation context: a case's timeline indexed once, and the small predicates on moments."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from frister.calendar._dates import Language, local_date
+from frister.case import (
+    Event,
+    Moment,
+    Note,
+    Obligation,
+    on_or_after,
+    order_key,
+)
+from frister.rules._model import (
+    Text,
+)
+
+if TYPE_CHECKING:
+    from frister.catalog import Catalog
+
+
+class YearReading(enum.Enum):
+    """How 'at least N times a year' is read (research A.6: awaiting legal source)."""
+
+    CALENDAR_YEAR = "calendar-year"
+    """Each calendar year the measure runs (the default)."""
+    ROLLING = "rolling"
+    """Each 12-month period counted from the start of the measure."""
+
+
+def day(moment: Moment) -> date:
+    return local_date(moment) if isinstance(moment, datetime) else moment
+
+
+def past(as_of: Moment, due: Moment) -> bool:
+    """The deadline has run out on ``as_of``: a day deadline runs the whole due day."""
+    if isinstance(as_of, datetime) and isinstance(due, datetime):
+        return as_of > due
+    return day(as_of) > day(due)
+
+
+def on_time(done: Moment, due: Moment) -> bool:
+    if isinstance(done, datetime) and isinstance(due, datetime):
+        return done <= due
+    return day(done) <= day(due)
+
+
+_MEASURE_KINDS = ("indsats.iverksat", "indsats.ophoert")
+
+
+@attrs.define
+class Context:
+    catalog: Catalog
+    case_facts: Mapping[str, Any]
+    events: list[Event]
+    as_of: Moment
+    reading: YearReading
+    derived: dict[int, Note] = attrs.field(factory=dict)
+    derived_from: dict[int, Event] = attrs.field(factory=dict)
+    results: dict[str, list[Obligation]] = attrs.field(factory=dict)
+    _position: dict[int, int] = attrs.field(factory=dict)
+    _by_kinds: dict[tuple[str, ...], list[Event]] = attrs.field(factory=dict)
+    _facts_at: dict[int, dict[str, Any]] = attrs.field(factory=dict)
+
+    def index(self) -> None:
+        """Index the (final, sorted) timeline: each event's position, events by kind."""
+        self._position = {id(event): i for i, event in enumerate(self.events)}
+        self._by_kinds.clear()
+        for event in self.events:
+            self._by_kinds.setdefault((event.kind,), []).append(event)
+
+    def of_kinds(self, kinds: tuple[str, ...]) -> list[Event]:
+        """The events of these kinds, in timeline order."""
+        found = self._by_kinds.get(kinds)
+        if found is None:
+            found = [e for kind in set(kinds) for e in self._by_kinds.get((kind,), ())]
+            found.sort(key=lambda e: self._position[id(e)])
+            self._by_kinds[kinds] = found
+        return found
+
+    def facts_at(self, event: Event) -> dict[str, Any]:
+        """The case facts, plus the derived fact aktiv_indsats at the event's time."""
+        facts = self._facts_at.get(id(event))
+        if facts is None:
+            facts = {**self.case_facts, "aktiv_indsats": self._active_measure(event)}
+            self._facts_at[id(event)] = facts
+        return facts
+
+    def _active_measure(self, at: Event) -> bool:
+        open_ids: dict[object, int] = {}
+        for event in self.of_kinds(_MEASURE_KINDS):
+            if event is at or not on_or_after(at.at, event.at):
+                continue
+            key = event.facts.get("indsats_id")
+            if event.kind == "indsats.iverksat":
+                open_ids[key] = open_ids.get(key, 0) + 1
+            elif event.kind == "indsats.ophoert" and open_ids.get(key):
+                open_ids[key] -= 1
+        return any(count > 0 for count in open_ids.values())
+
+
+def event_key(event: Event) -> tuple[object, ...]:
+    """Time order; events at the same moment in a fixed order, whatever order they came in."""
+    return (*order_key(event.at), event.kind, sorted((k, repr(v)) for k, v in event.facts.items()))
+
+
+def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:
+    """Events of one matter: every link fact both carry has the same value."""
+    return all(a.facts[f] == b.facts[f] for f in facts if f in a.facts and f in b.facts)
+
+
+def following(
+    context: Context, kinds: tuple[str, ...], trigger: Event, match: Sequence[str]
+) -> list[Event]:
+    return [
+        e
+        for e in context.of_kinds(kinds)
+        if e is not trigger and on_or_after(e.at, trigger.at) and linked(trigger, e, match)
+    ]
+
+
+def both(render: Callable[[Language], str]) -> Text:
+    """A text in both languages, written when first read, so notes stay language-neutral data."""
+    return Text.rendered(render)
+
+
+def describe_event(event: Event) -> Text:
+    def describe(lang: Language) -> str:
+        facts = ", ".join(f"{k}={v}" for k, v in event.facts.items())
+        return event.describe(lang) + (f" ({facts})" if facts else "")
+
+    return both(describe)

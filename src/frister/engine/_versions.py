@@ -1,0 +1,121 @@
+"""Law versions: which version governs an occurrence, and the notes that say why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from frister.case import (
+    Note,
+)
+from frister.engine._context import both
+from frister.rules._model import (
+    ObligationRule,
+    RuleVersion,
+    Text,
+)
+
+if TYPE_CHECKING:
+    from frister.catalog import Catalog
+
+
+def version_at(versions: Sequence[RuleVersion], kind: str, day: date) -> RuleVersion | None:
+    for version in versions:
+        if version.trigger == kind and version.in_force(day):
+            return version
+    return None
+
+
+def entering_after(versions: Sequence[RuleVersion], kind: str, day: date) -> RuleVersion | None:
+    """An age or yearly rule that entered into force after ``day``, while the measure ran."""
+    later = [
+        v
+        for v in versions
+        if v.trigger == kind
+        and v.valid_from
+        and v.valid_from > day
+        and (v.age is not None or v.frequency is not None)
+    ]
+    return min(later, key=lambda v: v.valid_from or day) if later else None
+
+
+def transition(
+    catalog: Catalog, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+) -> RuleVersion | None:
+    """The version that takes over on ``day``, after ``version`` ended; notes say why."""
+    successor = _successor(catalog, rule, version)
+    if successor is None:
+        notes.append(Note("no-successor", {"due": day, "end": version.valid_to}))
+        return None
+    into_barnets_lov = version.law.key == "serviceloven" and successor.law.key == "barnets-lov"
+    basis = (
+        Text(
+            "efter Barnets lov § 213, stk. 1, færdigbehandles sagen efter Barnets lov",
+            "under Barnets lov § 213, stk. 1, the matter is finished under Barnets lov",
+        )
+        if into_barnets_lov
+        else Text(
+            "frister anvender den regel, der er i kraft på dagen (afventer juridisk "
+            "afklaring: ingen overgangsregel er undersøgt)",
+            "frister applies the rule in force on the day (awaiting legal review: no "
+            "transitional provision has been researched)",
+        )
+    )
+    notes.append(
+        Note(
+            "transition",
+            {
+                "old": str(version.citation),
+                "due": day,
+                "end": version.valid_to,
+                "new": str(successor.citation),
+                "basis": basis,
+            },
+        )
+    )
+    notes.append(version_note(successor, "due", day))
+    return successor
+
+
+_VERSION_REASONS = {
+    "trigger": Text("udløsningsdagen", "the day of the trigger"),
+    "anchor": Text("dagen for den forrige opfyldelse", "the day of the previous fulfilment"),
+    "due": Text("fristens dag", "the due day"),
+}
+
+
+def version_note(version: RuleVersion, reason: str, day: date) -> Note:
+    return Note(
+        "version",
+        {
+            "citation": str(version.citation),
+            "version": version.id,
+            "period": both(version.period),
+            "reason": _VERSION_REASONS[reason],
+            "day": day,
+            "mark": both(version.mark.label),
+        },
+    )
+
+
+def _successor(catalog: Catalog, rule: ObligationRule, version: RuleVersion) -> RuleVersion | None:
+    if version.successor is not None:
+        return catalog.version(version.successor)
+    variant = rule.variants()[version.variant]
+    index = variant.index(version)
+    return variant[index + 1] if index + 1 < len(variant) else None
+
+
+def governing_on(
+    catalog: Catalog, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+) -> RuleVersion:
+    """The version in force on ``day`` (a due day, or the day an open duty is done)."""
+    seen = {version.id}
+    while version.valid_to is not None and day > version.valid_to:
+        successor = transition(catalog, rule, version, day, notes)
+        if successor is None or successor.id in seen:
+            break
+        version = successor
+        seen.add(version.id)
+    return version
