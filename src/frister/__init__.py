@@ -58,8 +58,8 @@ from frister.errors import (
 
 if TYPE_CHECKING:
     from frister.case import Case, Event, Note, Obligation, Status
-    from frister.catalog import Catalog, RuleDeadline, default_catalog, load_catalog
-    from frister.engine import YearReading
+    from frister.catalog import Catalog, default_catalog, load_catalog
+    from frister.engine import RuleDeadline, YearReading
     from frister.json import (
         case_from_json,
         case_to_json,
@@ -82,10 +82,8 @@ if TYPE_CHECKING:
 
 _LAZY = {
     **dict.fromkeys(("Case", "Event", "Note", "Obligation", "Status"), "frister.case"),
-    **dict.fromkeys(
-        ("Catalog", "RuleDeadline", "default_catalog", "load_catalog"), "frister.catalog"
-    ),
-    "YearReading": "frister.engine",
+    **dict.fromkeys(("Catalog", "default_catalog", "load_catalog"), "frister.catalog"),
+    **dict.fromkeys(("RuleDeadline", "YearReading"), "frister.engine"),
     **dict.fromkeys(
         (
             "case_from_json",

@@ -31,7 +31,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from frister.case import Case, Obligation
-    from frister.catalog import Catalog, RuleDeadline
+    from frister.catalog import Catalog
+    from frister.engine import RuleDeadline
 
 _DEFAULT_CALENDAR = DanishCalendar()
 

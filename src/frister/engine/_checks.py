@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frister.case import (
     Case,
     Event,
 )
 from frister.errors import FactError, InputTypeError, UnknownEventKindError
+from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     FactSpec,
     FactType,
 )
-
-if TYPE_CHECKING:
-    from frister.catalog import Catalog
 
 
 def _check_fact(spec: FactSpec, value: object, field: str) -> Any:
@@ -34,7 +32,7 @@ def _check_fact(spec: FactSpec, value: object, field: str) -> Any:
     return value
 
 
-def check_case(catalog: Catalog, case: Case) -> None:
+def check_case(catalog: CatalogData, case: Case) -> None:
     """Every event kind known, every fact declared and of its type; else a clear error."""
     if not isinstance(case, Case):
         raise InputTypeError("case", case, "expected frister.Case")
@@ -48,7 +46,7 @@ def check_case(catalog: Catalog, case: Case) -> None:
         check_event(catalog, event, f"events[{index}]")
 
 
-def check_event(catalog: Catalog, event: Event, field: str) -> None:
+def check_event(catalog: CatalogData, event: Event, field: str) -> None:
     """The event's kind is declared and its facts are declared with the right types."""
     kind = catalog.events.get(event.kind)
     if kind is None:

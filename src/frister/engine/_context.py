@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -18,12 +18,10 @@ from frister.case import (
     on_or_after,
     order_key,
 )
+from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     Text,
 )
-
-if TYPE_CHECKING:
-    from frister.catalog import Catalog
 
 
 class YearReading(enum.Enum):
@@ -57,7 +55,7 @@ _MEASURE_KINDS = ("indsats.iverksat", "indsats.ophoert")
 
 @attrs.define
 class Context:
-    catalog: Catalog
+    catalog: CatalogData
     case_facts: Mapping[str, Any]
     events: list[Event]
     as_of: Moment

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from frister.case import (
     Event,
@@ -15,9 +14,6 @@ from frister.deadlines._fristberegning import (
     compute_deadline,
 )
 from frister.engine._context import Context, event_key, linked
-
-if TYPE_CHECKING:
-    pass
 
 
 def derive(context: Context) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,15 +23,13 @@ from frister.deadlines._fristberegning import (
 from frister.engine._context import Context, both, day, describe_event, following, on_time
 from frister.engine._versions import transition, version_note
 from frister.errors import InputError
+from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     Alternative,
     ObligationRule,
     RuleVersion,
     Text,
 )
-
-if TYPE_CHECKING:
-    from frister.catalog import Catalog
 
 
 def occurrence_due(
@@ -175,7 +172,7 @@ def _alternative_note(alternative: Alternative) -> Note:
 
 
 def _compute(
-    catalog: Catalog,
+    catalog: CatalogData,
     version: RuleVersion,
     start: Moment | Deadline,
     duration: Duration,
@@ -201,7 +198,7 @@ def _compute(
     )
 
 
-def _fixed(catalog: Catalog, version: RuleVersion, day: date) -> Deadline:
+def _fixed(catalog: CatalogData, version: RuleVersion, day: date) -> Deadline:
     """A date set by the authority or a decision, moved or flagged by the rule's roll."""
     assert version.roll is not None  # the loader requires a roll wherever a date is set
     return fixed_deadline(
@@ -209,7 +206,7 @@ def _fixed(catalog: Catalog, version: RuleVersion, day: date) -> Deadline:
     )
 
 
-def _expiry_calendar(catalog: Catalog, version: RuleVersion) -> DanishCalendar:
+def _expiry_calendar(catalog: CatalogData, version: RuleVersion) -> DanishCalendar:
     if version.expiry_closed:
         return catalog.calendar.with_closed(*version.expiry_closed)
     return catalog.calendar

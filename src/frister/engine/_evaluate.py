@@ -7,7 +7,6 @@ after ``as_of`` have not happened yet and are ignored.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from frister.case import (
     Case,
@@ -23,16 +22,14 @@ from frister.engine._derived import derive
 from frister.engine._shapes import arising, duplicate, occurrences
 from frister.engine._versions import entering_after, version_at
 from frister.errors import InputTypeError
+from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     ObligationRule,
 )
 
-if TYPE_CHECKING:
-    from frister.catalog import Catalog
-
 
 def evaluate(
-    catalog: Catalog,
+    catalog: CatalogData,
     case: Case,
     as_of: Moment,
     reading: YearReading,
@@ -69,7 +66,7 @@ def _parents_first(rules: Mapping[str, ObligationRule]) -> list[ObligationRule]:
     return sorted(rules.values(), key=depends)
 
 
-def _with_parents(catalog: Catalog, rule_id: str) -> set[str]:
+def _with_parents(catalog: CatalogData, rule_id: str) -> set[str]:
     needed = {rule_id}
     for version in catalog.rules[rule_id].versions:
         if version.arises_when_missed:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frister.case import (
     Event,
@@ -32,9 +32,6 @@ from frister.rules._model import (
     RuleVersion,
     Shape,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def settle(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frister.case import (
     Event,
@@ -28,9 +28,6 @@ from frister.rules._model import (
     Shape,
     Text,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def occurrences(

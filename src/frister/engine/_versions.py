@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from frister.case import (
     Note,
 )
 from frister.engine._context import both
+from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     ObligationRule,
     RuleVersion,
     Text,
 )
-
-if TYPE_CHECKING:
-    from frister.catalog import Catalog
 
 
 def version_at(versions: Sequence[RuleVersion], kind: str, day: date) -> RuleVersion | None:
@@ -41,7 +38,7 @@ def entering_after(versions: Sequence[RuleVersion], kind: str, day: date) -> Rul
 
 
 def transition(
-    catalog: Catalog, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+    catalog: CatalogData, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
 ) -> RuleVersion | None:
     """The version that takes over on ``day``, after ``version`` ended; notes say why."""
     successor = _successor(catalog, rule, version)
@@ -99,7 +96,9 @@ def version_note(version: RuleVersion, reason: str, day: date) -> Note:
     )
 
 
-def _successor(catalog: Catalog, rule: ObligationRule, version: RuleVersion) -> RuleVersion | None:
+def _successor(
+    catalog: CatalogData, rule: ObligationRule, version: RuleVersion
+) -> RuleVersion | None:
     if version.successor is not None:
         return catalog.version(version.successor)
     variant = rule.variants()[version.variant]
@@ -108,7 +107,7 @@ def _successor(catalog: Catalog, rule: ObligationRule, version: RuleVersion) -> 
 
 
 def governing_on(
-    catalog: Catalog, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+    catalog: CatalogData, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
 ) -> RuleVersion:
     """The version in force on ``day`` (a due day, or the day an open duty is done)."""
     seen = {version.id}
