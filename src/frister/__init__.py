@@ -57,9 +57,10 @@ from frister.errors import (
 )
 
 if TYPE_CHECKING:
-    from frister.case import Case, Event, Note, Obligation, Status
+    from frister.case import Case, Event, Obligation, Status
     from frister.catalog import Catalog, default_catalog, load_catalog
     from frister.engine import RuleDeadline, YearReading
+    from frister.explain import Note
     from frister.json import (
         case_from_json,
         case_to_json,
@@ -81,7 +82,8 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    **dict.fromkeys(("Case", "Event", "Note", "Obligation", "Status"), "frister.case"),
+    **dict.fromkeys(("Case", "Event", "Obligation", "Status"), "frister.case"),
+    "Note": "frister.explain",
     **dict.fromkeys(("Catalog", "default_catalog", "load_catalog"), "frister.catalog"),
     **dict.fromkeys(("RuleDeadline", "YearReading"), "frister.engine"),
     **dict.fromkeys(

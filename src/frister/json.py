@@ -16,7 +16,7 @@ import attrs
 
 from frister.calendar._calendar import ClosedDay, ClosedDayKind
 from frister.calendar._dates import Language
-from frister.case import Case, Event, Moment, Note, Obligation, Status, check_moment
+from frister.case import Case, Event, Moment, Obligation, Status, check_moment
 from frister.deadlines._duration import Duration, Unit
 from frister.deadlines._fristberegning import Deadline
 from frister.deadlines._steps import (
@@ -33,6 +33,7 @@ from frister.deadlines._steps import (
     Step,
 )
 from frister.errors import InputError, InputTypeError
+from frister.explain import Note
 from frister.rules._model import FactType, Text
 
 if TYPE_CHECKING:

@@ -10,14 +10,8 @@ from typing import Any
 import attrs
 
 from frister.calendar._dates import Language, local_date
-from frister.case import (
-    Event,
-    Moment,
-    Note,
-    Obligation,
-    on_or_after,
-    order_key,
-)
+from frister.case import Event, Moment, Obligation, on_or_after, order_key
+from frister.explain import Note
 from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     Text,

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from frister.case import (
-    Event,
-    Note,
-    on_or_after,
-)
+from frister.case import Event, on_or_after
 from frister.deadlines._fristberegning import (
     Roll,
     compute_deadline,
 )
 from frister.engine._context import Context, event_key, linked
+from frister.explain import Note
 
 
 def derive(context: Context) -> None:

@@ -8,11 +8,7 @@ import attrs
 
 from frister.calendar._calendar import DanishCalendar
 from frister.calendar._dates import Language
-from frister.case import (
-    Event,
-    Moment,
-    Note,
-)
+from frister.case import Event, Moment
 from frister.deadlines._duration import Duration, Unit
 from frister.deadlines._fristberegning import (
     Deadline,
@@ -23,6 +19,7 @@ from frister.deadlines._fristberegning import (
 from frister.engine._context import Context, both, day, describe_event, following, on_time
 from frister.engine._versions import transition, version_note
 from frister.errors import InputError
+from frister.explain import Note
 from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     Alternative,

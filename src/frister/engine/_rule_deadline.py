@@ -9,13 +9,14 @@ from typing import Any
 import attrs
 
 from frister.calendar._dates import Language, local_date
-from frister.case import NO_DUE_REASONS, Case, Event, Moment, Note, check_moment
+from frister.case import Case, Event, Moment, check_moment
 from frister.deadlines import Deadline
 from frister.engine._checks import check_event
 from frister.engine._context import YearReading
 from frister.engine._evaluate import evaluate
 from frister.engine._versions import governing_on, version_note
 from frister.errors import FactError, InputError, NoDeadlineError
+from frister.explain import NO_DUE_REASONS, Note, explanation
 from frister.rules import Question, RuleVersion, Text
 from frister.rules._catalog import CatalogData
 
@@ -46,12 +47,8 @@ class RuleDeadline:
 
     def explain(self, lang: Language = "da") -> str:
         """The rule, version, conditions and every calendar step, as text."""
-        lines = [f"{self.rule_id}: {self.title(lang)}"]
-        lines.extend(note.describe(lang) for note in self.notes)
-        if self.deadline is not None:
-            lines.extend(f"  {line}" for line in self.deadline.explain(lang).splitlines())
-        lines.extend(f"[{q.mark.label(lang)}] {q.text(lang)}" for q in self.questions)
-        return "\n".join(lines)
+        heading = f"{self.rule_id}: {self.title(lang)}"
+        return explanation(heading, self.notes, self.deadline, self.questions, lang)
 
 
 def rule_deadline(

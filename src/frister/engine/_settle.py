@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from frister.case import (
-    Event,
-    Moment,
-    Note,
-    Obligation,
-    Status,
-    on_or_after,
-)
+from frister.case import Event, Moment, Obligation, Status, on_or_after
 from frister.deadlines._fristberegning import (
     Deadline,
 )
@@ -27,6 +20,7 @@ from frister.engine._context import (
     past,
 )
 from frister.engine._versions import governing_on
+from frister.explain import Note
 from frister.rules._model import (
     ObligationRule,
     RuleVersion,

@@ -6,12 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from frister.case import (
-    Event,
-    Note,
-    Obligation,
-    Status,
-)
+from frister.case import Event, Obligation, Status
 from frister.deadlines._duration import Duration, Unit
 from frister.deadlines._fristberegning import (
     Roll,
@@ -21,6 +16,7 @@ from frister.engine._context import Context, YearReading, both, day, describe_ev
 from frister.engine._due import occurrence_due
 from frister.engine._settle import conclude, settle, status_of
 from frister.engine._versions import governing_on, version_at, version_note
+from frister.explain import Note
 from frister.rules._model import (
     Condition,
     ObligationRule,

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from frister.case import (
-    Note,
-)
 from frister.engine._context import both
+from frister.explain import Note
 from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     ObligationRule,

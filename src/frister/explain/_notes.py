@@ -1,0 +1,197 @@
+"""Explanations as data: each note is a kind and its values, rendered in Danish or English.
+
+The engine writes notes while it evaluates; nothing is rendered until a person
+(or the JSON output) reads it, and one table of templates says every sentence
+in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from frister.calendar._dates import Language, format_moment
+from frister.deadlines import Deadline
+from frister.rules import Question, Text
+
+
+def _frozen(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(values))
+
+
+@attrs.frozen
+class Note:
+    """One line of an explanation beyond the calendar steps, as data: a kind and its values."""
+
+    kind: str
+    values: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen, hash=False)
+
+    def describe(self, lang: Language) -> str:
+        da, en = _NOTES[self.kind]
+        template = da if lang == "da" else en
+        return template.format(**{k: _word(v, lang) for k, v in self.values.items()})
+
+
+def _word(value: object, lang: Language) -> str:
+    if isinstance(value, datetime | date):
+        return format_moment(value, lang)
+    if isinstance(value, Text):
+        return value(lang)
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if lang == "da" else ("yes" if value else "no")
+    return str(value)
+
+
+NO_DUE_REASONS = frozenset(
+    {"no-duration", "configurable", "not-configured", "missing-birth", "next-not-set"}
+)
+"""The note kinds that say why an occurrence has no due date."""
+
+
+_NOTES: dict[str, tuple[str, str]] = {
+    "trigger": ("Udløst af: {event}", "Triggered by: {event}"),
+    "derived": (
+        "Modtagelsen er ikke registreret; den regnes ud fra forsendelsen ({kanal}): {at} [{basis}]",
+        "The receipt is not recorded; it is derived from how the decision was sent ({kanal}): "
+        "{at} [{basis}]",
+    ),
+    "version": (
+        "Gældende regel: {citation} ({version}), {period}; den gjaldt på {reason}, {day} [{mark}]",
+        "Governing rule: {citation} ({version}), {period}; in force on {reason}, {day} [{mark}]",
+    ),
+    "transition": (
+        "{old} gjaldt til og med {end}; {due} gælder {new}: {basis}",
+        "{old} applied up to and including {end}; on {due}, {new} applies: {basis}",
+    ),
+    "entry-into-force": (
+        "Efter den nye regel ville fristen være {computed}, før reglen trådte i kraft; fristen "
+        "er derfor den dag, reglen trådte i kraft: {due} (afventer juridisk afklaring)",
+        "Under the new rule the deadline would be {computed}, before the rule entered into "
+        "force; it is therefore the day the rule entered into force: {due} (awaiting legal "
+        "review)",
+    ),
+    "no-successor": (
+        "Fristen falder {due}, efter at reglen ophørte {end}, og der er ingen efterfølgende "
+        "regel; fristen er beregnet efter den ophørte regel",
+        "The deadline falls on {due}, after the rule ended on {end}, and no later rule "
+        "follows; it is computed under the ended rule",
+    ),
+    "condition": (
+        "Betingelse: {condition}: opfyldt ({actual})",
+        "Condition: {condition}: holds ({actual})",
+    ),
+    "alternative": (
+        "Fristen er {duration}, fordi {condition}",
+        "The deadline is {duration} because {condition}",
+    ),
+    "wording": ("Ordlyd: »{wording}«", "Wording (Danish): »{wording}«"),
+    "summary": ("{summary}", "{summary}"),
+    "age-anchor": (
+        "Udgangspunktet er barnets {age}-årsdag (fødselsdato {birth})",
+        "The anchor is the child's {age}th birthday (born {birth})",
+    ),
+    "missing-birth": (
+        "Fristen kan ikke beregnes: sagen mangler faktum foedselsdato",
+        "The deadline cannot be computed: the case lacks the fact foedselsdato",
+    ),
+    "due-from-fact": (
+        "Fristen er fastsat ved hændelsen ({fact}): {due}",
+        "The deadline was set with the event ({fact}): {due}",
+    ),
+    "earlier-event": (
+        "{event} kom før den beregnede frist; efter reglen falder fristen på det tidligste "
+        "tidspunkt: {due}",
+        "{event} came before the computed deadline; the rule takes the earlier time: {due}",
+    ),
+    "no-duration": (
+        "Loven fastsætter ingen frist; pligten er åben, til den er opfyldt",
+        "The law sets no time limit; the duty stays open until it is fulfilled",
+    ),
+    "configured": (
+        "Varighed fastsat af {pack} for {fact} = {value}: {duration}",
+        "Duration set by {pack} for {fact} = {value}: {duration}",
+    ),
+    "not-configured": (
+        "Loven overlader fristens længde til kommunen, og ingen varighed er konfigureret "
+        "for {fact} = {value}",
+        "The law leaves the length to the municipality, and no duration is configured for "
+        "{fact} = {value}",
+    ),
+    "configurable": (
+        "Loven overlader fristens længde til kommunen, og ingen varighed er konfigureret",
+        "The law leaves the length to the municipality, and no duration is configured",
+    ),
+    "recurrence": (
+        "Forekomst nr. {number}: regnes fra den forrige opfyldelse {anchor}",
+        "Occurrence no. {number}: counted from the previous fulfilment {anchor}",
+    ),
+    "next-from-fact": (
+        "Kommunen fastsatte ved den forrige opfølgning næste frist ({fact}): {due}",
+        "At the previous follow-up the municipality set the next date ({fact}): {due}",
+    ),
+    "next-not-set": (
+        "Næste frist fastsættes af kommunen ved hver opfølgning; den forrige opfølgning "
+        "{anchor} fastsatte ingen ({fact}), så der er ingen dato",
+        "The municipality sets the next date at each follow-up; the previous one {anchor} "
+        "set none ({fact}), so there is no date",
+    ),
+    "period": (
+        "Periode {start} – {end}: mindst {count} gange; {seen} registreret",
+        "Period {start} – {end}: at least {count} times; {seen} recorded",
+    ),
+    "arises": (
+        "Opstår, fordi {parent} ikke var opfyldt ved fristen {due}",
+        "Arises because {parent} was not fulfilled by its deadline {due}",
+    ),
+    "before": (
+        "Skal være opfyldt før {event}",
+        "Must be fulfilled before {event}",
+    ),
+    "before-breached": (
+        "Ikke opfyldt før {event}",
+        "Not fulfilled before {event}",
+    ),
+    "exempted": (
+        "Undtaget: {event}",
+        "Exempted: {event}",
+    ),
+    "notice": (
+        "Fristen er den tidligste dag, afgørelsen kan få virkning; den er opfyldt, når den er nået",
+        "The date is the earliest day the decision can take effect; it is met once reached",
+    ),
+    "fulfilled": ("Opfyldt ved {event}", "Fulfilled by {event}"),
+    "ended": ("Bortfaldet ved {event}", "Ended by {event}"),
+    "citizen-expired": (
+        "Borgerens frist er udløbet, uden at der er registreret en klage eller et svar; "
+        "det er ikke en forsømmelse fra kommunens side",
+        "The citizen's time limit has run out with no complaint or response recorded; this is "
+        "no failure of the municipality's",
+    ),
+    "status": ("Status pr. {as_of}: {status}", "Status on {as_of}: {status}"),
+    "question": ("[{mark}] {text}", "[{mark}] {text}"),
+}
+
+
+def explanation(
+    heading: str,
+    notes: Iterable[Note],
+    deadline: Deadline | None,
+    questions: Iterable[Question],
+    lang: Language,
+) -> str:
+    """The one layout of an explanation: heading, notes, the calendar steps, status, questions."""
+    notes = tuple(notes)
+    lines = [heading]
+    lines.extend(note.describe(lang) for note in notes if note.kind != "status")
+    if deadline is not None:
+        lines.extend(f"  {line}" for line in deadline.explain(lang).splitlines())
+    lines.extend(note.describe(lang) for note in notes if note.kind == "status")
+    lines.extend(
+        Note("question", {"mark": q.mark.label(lang), "text": q.text(lang)}).describe(lang)
+        for q in questions
+    )
+    return "\n".join(lines)
