@@ -466,16 +466,12 @@ class _Examples:
         case_facts = {k: facts.pop(k) for k in list(facts) if k in self.catalog.case_facts}
         earlier: list[Event] = []
         for condition in derived:
-            wants_measure = condition.operator is Operator.EQUALS and condition.value is True
-            if condition.name != "aktiv_indsats" or not wants_measure:
+            how = self.catalog.case_facts[condition.name].derived_from
+            wants_open = condition.operator is Operator.EQUALS and condition.value is True
+            if how is None or not wants_open:
                 return None
-            earlier.append(
-                Event(
-                    "indsats.iverksat",
-                    day - timedelta(days=91),
-                    {"indsats_id": "indsats-1", "type": "stoettende-indsats"},
-                )
-            )
+            # A matter opened a quarter before the trigger and still open (a measure started).
+            earlier.append(Event(how.opened_by, day - timedelta(days=91), {how.key: "indsats-1"}))
         facts.update(self.ids(version, version.trigger))
         return Event(version.trigger, self.at(version.trigger, day), facts), earlier, case_facts
 
@@ -539,7 +535,8 @@ def _label(version: RuleVersion, lang: Language) -> str:
 
 
 def _into_barnets_lov(old: RuleVersion, new: RuleVersion | None) -> bool:
-    return new is not None and old.law.key == "serviceloven" and new.law.key == "barnets-lov"
+    """The hand-over that a transitional provision in the catalog governs (BL § 213)."""
+    return new is not None and old.law.key in new.law.transition_from
 
 
 class _RuleExamples:

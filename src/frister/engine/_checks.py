@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -16,16 +17,17 @@ from frister.rules._model import (
     FactType,
 )
 
+_OF_TYPE: dict[FactType, Callable[[object], bool]] = {
+    FactType.TEXT: lambda value: isinstance(value, str),
+    FactType.BOOL: lambda value: isinstance(value, bool),
+    FactType.DATE: lambda value: isinstance(value, date) and not isinstance(value, datetime),
+    FactType.INT: lambda value: type(value) is int,
+}
+
 
 def _check_fact(spec: FactSpec, value: object, field: str) -> Any:
     kind = spec.type
-    ok = {
-        FactType.TEXT: isinstance(value, str),
-        FactType.BOOL: isinstance(value, bool),
-        FactType.DATE: isinstance(value, date) and not isinstance(value, datetime),
-        FactType.INT: type(value) is int,
-    }[kind]
-    if not ok:
+    if not _OF_TYPE[kind](value):
         raise FactError(field, value, f"expected a {kind.value} fact")
     if spec.values and value not in spec.values:
         raise FactError(field, value, f"expected one of {', '.join(spec.values)}")

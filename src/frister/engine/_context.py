@@ -13,9 +13,7 @@ from frister.calendar._dates import Language, local_date
 from frister.case import Event, Moment, Obligation, on_or_after, order_key
 from frister.explain import Note
 from frister.rules._catalog import CatalogData
-from frister.rules._model import (
-    Text,
-)
+from frister.rules._model import OpenWhile, Text
 
 
 class YearReading(enum.Enum):
@@ -42,9 +40,6 @@ def on_time(done: Moment, due: Moment) -> bool:
     if isinstance(done, datetime) and isinstance(due, datetime):
         return done <= due
     return day(done) <= day(due)
-
-
-_MEASURE_KINDS = ("indsats.iverksat", "indsats.ophoert")
 
 
 @attrs.define
@@ -78,24 +73,28 @@ class Context:
         return found
 
     def facts_at(self, event: Event) -> dict[str, Any]:
-        """The case facts, plus the derived fact aktiv_indsats at the event's time."""
+        """The case facts, plus the derived case facts (``aktiv_indsats``) at the event's time."""
         facts = self._facts_at.get(id(event))
         if facts is None:
-            facts = {**self.case_facts, "aktiv_indsats": self._active_measure(event)}
+            facts = dict(self.case_facts)
+            for spec in self.catalog.derived_facts:
+                assert spec.derived_from is not None
+                facts[spec.name] = self._open_at(spec.derived_from, event)
             self._facts_at[id(event)] = facts
         return facts
 
-    def _active_measure(self, at: Event) -> bool:
-        open_ids: dict[object, int] = {}
-        for event in self.of_kinds(_MEASURE_KINDS):
+    def _open_at(self, how: OpenWhile, at: Event) -> bool:
+        """Some matter is open at ``at``: opened by an earlier event and not yet closed."""
+        open_keys: dict[object, int] = {}
+        for event in self.of_kinds((how.opened_by, how.closed_by)):
             if event is at or not on_or_after(at.at, event.at):
                 continue
-            key = event.facts.get("indsats_id")
-            if event.kind == "indsats.iverksat":
-                open_ids[key] = open_ids.get(key, 0) + 1
-            elif event.kind == "indsats.ophoert" and open_ids.get(key):
-                open_ids[key] -= 1
-        return any(count > 0 for count in open_ids.values())
+            key = event.facts.get(how.key)
+            if event.kind == how.opened_by:
+                open_keys[key] = open_keys.get(key, 0) + 1
+            elif open_keys.get(key):
+                open_keys[key] -= 1
+        return any(count > 0 for count in open_keys.values())
 
 
 def event_key(event: Event) -> tuple[object, ...]:

@@ -35,6 +35,15 @@ def entering_after(versions: Sequence[RuleVersion], kind: str, day: date) -> Rul
     return min(later, key=lambda v: v.valid_from or day) if later else None
 
 
+_NO_TRANSITIONAL_PROVISION = Text(
+    "frister anvender den regel, der er i kraft på dagen (afventer juridisk "
+    "afklaring: ingen overgangsregel er undersøgt)",
+    "frister applies the rule in force on the day (awaiting legal review: no "
+    "transitional provision has been researched)",
+)
+"""The basis shown where the catalog records no transitional provision between two laws."""
+
+
 def transition(
     catalog: CatalogData, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
 ) -> RuleVersion | None:
@@ -43,20 +52,7 @@ def transition(
     if successor is None:
         notes.append(Note("no-successor", {"due": day, "end": version.valid_to}))
         return None
-    into_barnets_lov = version.law.key == "serviceloven" and successor.law.key == "barnets-lov"
-    basis = (
-        Text(
-            "efter Barnets lov § 213, stk. 1, færdigbehandles sagen efter Barnets lov",
-            "under Barnets lov § 213, stk. 1, the matter is finished under Barnets lov",
-        )
-        if into_barnets_lov
-        else Text(
-            "frister anvender den regel, der er i kraft på dagen (afventer juridisk "
-            "afklaring: ingen overgangsregel er undersøgt)",
-            "frister applies the rule in force on the day (awaiting legal review: no "
-            "transitional provision has been researched)",
-        )
-    )
+    basis = successor.law.transition_from.get(version.law.key, _NO_TRANSITIONAL_PROVISION)
     notes.append(
         Note(
             "transition",

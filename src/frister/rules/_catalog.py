@@ -75,6 +75,11 @@ class CatalogData:
         return MappingProxyType({v.id: v for r in self.rules.values() for v in r.versions})
 
     @cached_property
+    def derived_facts(self) -> tuple[FactSpec, ...]:
+        """The case facts frister works out from the events (``aktiv_indsats``)."""
+        return tuple(spec for spec in self.case_facts.values() if spec.derived)
+
+    @cached_property
     def rule_order(self) -> Mapping[str, int]:
         """Each rule's place in the catalog, the order obligations are listed in."""
         return MappingProxyType({rule_id: i for i, rule_id in enumerate(self.rules)})

@@ -110,6 +110,9 @@ class Law:
     text: str
     url: str | None = None
     is_pack: bool = False
+    transition_from: Mapping[str, Text] = attrs.field(factory=dict, hash=False)
+    """Transitional provisions: for the key of an earlier law, the basis on which a matter
+    begun under it is finished under this law."""
 
 
 @attrs.frozen
@@ -352,14 +355,30 @@ class FactType(enum.Enum):
 
 
 @attrs.frozen
+class OpenWhile:
+    """How a derived case fact is worked out: true at a moment while a matter opened by an
+    event of ``opened_by`` has not been closed by an event of ``closed_by`` with the same
+    ``key`` fact (a measure started and not ended)."""
+
+    opened_by: str
+    closed_by: str
+    key: str
+
+
+@attrs.frozen
 class FactSpec:
     """A fact an event (or the case) may carry: its type and, for closed texts, its values."""
 
     name: str
     type: FactType
     values: tuple[str, ...] = ()
-    derived: bool = False
+    derived_from: OpenWhile | None = None
     title: Text | None = None
+
+    @property
+    def derived(self) -> bool:
+        """Worked out by frister from the case's events, never given."""
+        return self.derived_from is not None
 
 
 @attrs.frozen
