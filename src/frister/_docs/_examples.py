@@ -162,7 +162,8 @@ class _Examples:
             if value is not None:
                 facts[condition.name] = value
         if birth is not None:
-            facts["foedselsdato"] = birth
+            assert self.catalog.birth_fact is not None  # the loader requires it for age rules
+            facts[self.catalog.birth_fact] = birth
         event_facts = {k: v for k, v in facts.items() if k in self.catalog.events[kind].facts}
         case_facts = {k: v for k, v in facts.items() if k in self.catalog.case_facts}
         if not all(c.holds(event_facts, case_facts, day) for c in plain):

@@ -79,9 +79,10 @@ def _due_under(
     duration = _duration(context, rule, version, trigger, notes)
     start: Moment | Deadline = trigger.at
     if version.age is not None:
-        birth = context.case_facts.get("foedselsdato")
+        fact = context.catalog.birth_fact
+        birth = context.case_facts.get(fact) if fact is not None else None
         if not isinstance(birth, date):
-            notes.append(Note("missing-birth"))
+            notes.append(Note("missing-birth", {"fact": fact}))
             return None, None, notes
         start = birthday(birth, version.age)
         notes.append(Note("age-anchor", {"age": version.age, "birth": birth}))

@@ -95,8 +95,8 @@ _NOTES: dict[str, tuple[str, str]] = {
         "The anchor is the child's {age}th birthday (born {birth})",
     ),
     "missing-birth": (
-        "Fristen kan ikke beregnes: sagen mangler faktum foedselsdato",
-        "The deadline cannot be computed: the case lacks the fact foedselsdato",
+        "Fristen kan ikke beregnes: sagen mangler faktum {fact}",
+        "The deadline cannot be computed: the case lacks the fact {fact}",
     ),
     "due-from-fact": (
         "Fristen er fastsat ved hændelsen ({fact}): {due}",

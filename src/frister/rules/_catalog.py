@@ -80,6 +80,11 @@ class CatalogData:
         return tuple(spec for spec in self.case_facts.values() if spec.derived)
 
     @cached_property
+    def birth_fact(self) -> str | None:
+        """The case fact age rules count from (``foedselsdato``), if the catalog has one."""
+        return next((s.name for s in self.case_facts.values() if s.birth_date), None)
+
+    @cached_property
     def rule_order(self) -> Mapping[str, int]:
         """Each rule's place in the catalog, the order obligations are listed in."""
         return MappingProxyType({rule_id: i for i, rule_id in enumerate(self.rules)})

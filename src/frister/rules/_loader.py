@@ -252,10 +252,13 @@ def _fact(file: str, entry: str, name: str, raw: object) -> FactSpec:
         how.finish()
         if kind is not FactType.BOOL:
             raise table.error("derived", "a fact derived from open matters is a bool")
+    birth_date = table.get("birth_date", bool, False)
+    if birth_date and kind is not FactType.DATE:
+        raise table.error("birth_date", "a birth date is a date fact")
     da, en = table.opt_text("da"), table.opt_text("en")
     table.finish()
     title = Text(da, en) if da and en else None
-    return FactSpec(name, kind, values, derived, title)
+    return FactSpec(name, kind, values, derived, title, birth_date)
 
 
 def _load_kind(file: str, key: str, raw: object, loaded: Loaded) -> None:
@@ -586,8 +589,8 @@ def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
         raise fail(
             "roll", "missing: say whether the deadline moves off closed days (keep or forward)"
         )
-    if version.age is not None and "foedselsdato" not in loaded.case_facts:
-        raise fail("age", "needs the case fact foedselsdato")
+    if version.age is not None and not any(f.birth_date for f in loaded.case_facts.values()):
+        raise fail("age", "needs a case fact with birth_date = true (foedselsdato)")
     shape, *_ = loaded.obligations[version.obligation]
     _check_shape(version, shape, fail)
 

@@ -374,6 +374,8 @@ class FactSpec:
     values: tuple[str, ...] = ()
     derived_from: OpenWhile | None = None
     title: Text | None = None
+    birth_date: bool = False
+    """The case fact age rules count from (``foedselsdato``)."""
 
     @property
     def derived(self) -> bool:
