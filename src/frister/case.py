@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -61,10 +62,16 @@ class Event:
     at: Moment = attrs.field(validator=_check_at)
     facts: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, hash=False)
 
-    @property
+    @cached_property
     def day(self) -> date:
         """The Danish calendar day it happened on."""
         return local_date(self.at) if isinstance(self.at, datetime) else self.at
+
+    @cached_property
+    def sort_key(self) -> tuple[object, ...]:
+        """Time order; events at the same moment in a fixed order, whatever order they came in."""
+        facts = sorted((k, repr(v)) for k, v in self.facts.items())
+        return (*order_key(self.at), self.kind, facts)
 
     def describe(self, lang: Language) -> str:
         """'underretning.modtaget fre. 22. mar. 2024 kl. 16:05 (CET)'."""

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from frister.calendar._dates import Language, local_date
-from frister.case import Event, Moment, Obligation, on_or_after, order_key
+from frister.case import Event, Moment, Obligation, on_or_after
 from frister.explain import Note
 from frister.rules._catalog import CatalogData
 from frister.rules._model import OpenWhile, Text
@@ -53,15 +53,31 @@ class Context:
     derived_from: dict[int, Event] = attrs.field(factory=dict)
     results: dict[str, list[Obligation]] = attrs.field(factory=dict)
     _position: dict[int, int] = attrs.field(factory=dict)
+    _rank: dict[int, int] = attrs.field(factory=dict)
     _by_kinds: dict[tuple[str, ...], list[Event]] = attrs.field(factory=dict)
     _facts_at: dict[int, dict[str, Any]] = attrs.field(factory=dict)
 
     def index(self) -> None:
-        """Index the (final, sorted) timeline: each event's position, events by kind."""
+        """Index the (final, sorted) timeline: positions, ranks, events by kind."""
         self._position = {id(event): i for i, event in enumerate(self.events)}
+        self._rank = {}
         self._by_kinds.clear()
-        for event in self.events:
+        previous: tuple[object, ...] | None = None
+        rank = 0
+        for position, event in enumerate(self.events):
             self._by_kinds.setdefault((event.kind,), []).append(event)
+            key = event_key(event)
+            if key != previous:
+                rank, previous = position, key
+            self._rank[id(event)] = rank
+
+    def kinds(self) -> frozenset[str]:
+        """The event kinds the timeline has."""
+        return frozenset(event.kind for event in self.events)
+
+    def rank(self, event: Event) -> int:
+        """The event's place in time order; events alike in time, kind and facts share it."""
+        return self._rank[id(event)]
 
     def of_kinds(self, kinds: tuple[str, ...]) -> list[Event]:
         """The events of these kinds, in timeline order."""
@@ -99,7 +115,7 @@ class Context:
 
 def event_key(event: Event) -> tuple[object, ...]:
     """Time order; events at the same moment in a fixed order, whatever order they came in."""
-    return (*order_key(event.at), event.kind, sorted((k, repr(v)) for k, v in event.facts.items()))
+    return event.sort_key
 
 
 def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:

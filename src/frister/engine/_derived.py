@@ -43,5 +43,6 @@ def derive(context: Context) -> None:
                 },
             )
             added.append(event)
-    context.events.extend(added)
-    context.events.sort(key=event_key)
+    if added:
+        context.events.extend(added)
+        context.events.sort(key=event_key)

@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 import attrs
 
-from frister.calendar._calendar import DanishCalendar
 from frister.calendar._dates import Language
 from frister.case import Event, Moment
 from frister.deadlines._duration import Duration, Unit
@@ -14,7 +13,6 @@ from frister.deadlines._fristberegning import (
     Deadline,
     birthday,
     compute_deadline,
-    fixed_deadline,
 )
 from frister.engine._context import Context, both, day, describe_event, following, on_time
 from frister.engine._versions import transition, version_note
@@ -183,28 +181,22 @@ def _compute(
             f"{version.obligation} counts {duration} and needs the time of day: give an aware "
             "datetime",
         )
-    expiry = _expiry_calendar(catalog, version)
     assert version.roll is not None  # the loader requires a roll wherever a deadline is computed
+    closed, months, direction = version.expiry_closed, version.months, version.direction
+    if type(start) is date:
+        return catalog.deadline(start, duration, version.roll, closed, months, direction)
     return compute_deadline(
         start,
         duration,
         roll=version.roll,
         calendar=catalog.calendar,
-        expiry_calendar=expiry,
-        months=version.months,
-        direction=version.direction,
+        expiry_calendar=catalog.expiry_calendar(closed),
+        months=months,
+        direction=direction,
     )
 
 
 def _fixed(catalog: CatalogData, version: RuleVersion, day: date) -> Deadline:
     """A date set by the authority or a decision, moved or flagged by the rule's roll."""
     assert version.roll is not None  # the loader requires a roll wherever a date is set
-    return fixed_deadline(
-        day, roll=version.roll, expiry_calendar=_expiry_calendar(catalog, version)
-    )
-
-
-def _expiry_calendar(catalog: CatalogData, version: RuleVersion) -> DanishCalendar:
-    if version.expiry_closed:
-        return catalog.calendar.with_closed(*version.expiry_closed)
-    return catalog.calendar
+    return catalog.fixed(day, version.roll, version.expiry_closed)

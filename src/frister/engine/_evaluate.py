@@ -6,8 +6,6 @@ after ``as_of`` have not happened yet and are ignored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from frister.case import (
     Case,
     Moment,
@@ -45,25 +43,24 @@ def evaluate(
     context = Context(catalog, case.facts, visible, as_of, reading)
     derive(context)
     context.index()
-    rules = _parents_first(catalog.rules)
+    rules = catalog.parents_first
     if only is not None:
         needed = _with_parents(catalog, only)
-        rules = [rule for rule in rules if rule.id in needed]
+        rules = tuple(rule for rule in rules if rule.id in needed)
+    kinds = context.kinds()
     for rule in rules:
-        context.results[rule.id] = _evaluate_rule(context, rule)
-    order = {rule_id: i for i, rule_id in enumerate(catalog.rules)}
+        if rule.parents:
+            if any(context.results.get(parent) for parent in rule.parents):
+                context.results[rule.id] = _evaluate_rule(context, rule)
+        elif not kinds.isdisjoint(rule.trigger_kinds):
+            context.results[rule.id] = _evaluate_rule(context, rule)
+    order = catalog.rule_order
+    rank = context.rank
     obligations = [
         ob for obs in context.results.values() for ob in obs if only is None or ob.rule_id == only
     ]
-    obligations.sort(key=lambda ob: (event_key(ob.trigger), order[ob.rule_id], ob.occurrence))
+    obligations.sort(key=lambda ob: (rank(ob.trigger), order[ob.rule_id], ob.occurrence))
     return obligations
-
-
-def _parents_first(rules: Mapping[str, ObligationRule]) -> list[ObligationRule]:
-    def depends(rule: ObligationRule) -> bool:
-        return any(v.arises_when_missed for v in rule.versions)
-
-    return sorted(rules.values(), key=depends)
 
 
 def _with_parents(catalog: CatalogData, rule_id: str) -> set[str]:
@@ -77,9 +74,8 @@ def _with_parents(catalog: CatalogData, rule_id: str) -> set[str]:
 def _evaluate_rule(context: Context, rule: ObligationRule) -> list[Obligation]:
     results: list[Obligation] = []
     claimed: set[int] = set()
-    parents = {v.arises_when_missed for v in rule.versions if v.arises_when_missed}
-    if parents:
-        for parent in parents:
+    if rule.parents:
+        for parent in rule.parents:
             for missed in context.results.get(parent, []):
                 if missed.status in (Status.OVERDUE, Status.MET_LATE):
                     results.extend(arising(context, rule, missed, claimed))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from frister.engine._context import both
 from frister.explain import Note
 from frister.rules._catalog import CatalogData
 from frister.rules._model import (
@@ -80,12 +79,12 @@ def version_note(version: RuleVersion, reason: str, day: date) -> Note:
     return Note(
         "version",
         {
-            "citation": str(version.citation),
+            "citation": version.citation_text,
             "version": version.id,
-            "period": both(version.period),
+            "period": version.period_text,
             "reason": _VERSION_REASONS[reason],
             "day": day,
-            "mark": both(version.mark.label),
+            "mark": version.mark_text,
         },
     )
 

@@ -7,8 +7,9 @@ with the catalog, which is immutable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from functools import cached_property
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from functools import cache, cached_property, lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path
 from types import MappingProxyType
@@ -16,7 +17,9 @@ from typing import TypeVar
 
 import attrs
 
-from frister.calendar import DanishCalendar
+from frister.calendar import DanishCalendar, ExtraClosedDay
+from frister.deadlines import Deadline, Direction, Duration, MonthRule, Roll, compute_deadline
+from frister.deadlines._fristberegning import fixed_deadline
 from frister.errors import FristerError, UnknownRuleError
 from frister.rules._loader import Loaded, build_obligations, load_files
 from frister.rules._model import (
@@ -30,6 +33,8 @@ from frister.rules._model import (
 )
 
 _BUNDLED_ORDER = ("obligations.toml", "events.toml")
+_REMEMBERED = 1 << 15
+"""How many deadlines a catalog remembers (a few MB; a portfolio's distinct inputs fit)."""
 
 C = TypeVar("C", bound="CatalogData")
 
@@ -93,10 +98,69 @@ class CatalogData:
     def parents_first(self) -> tuple[ObligationRule, ...]:
         """The rules with those that arise from a missed obligation after all others."""
 
-        def depends(rule: ObligationRule) -> bool:
-            return any(v.arises_when_missed for v in rule.versions)
+        return tuple(sorted(self.rules.values(), key=lambda rule: bool(rule.parents)))
 
-        return tuple(sorted(self.rules.values(), key=depends))
+    # -- counting with the catalog's calendar -------------------------------------------
+
+    def expiry_calendar(self, closed: tuple[ExtraClosedDay, ...]) -> DanishCalendar:
+        """The calendar a deadline may not end on: this one, plus a rule's extra closed days."""
+        return self._expiry_calendars(closed)
+
+    def deadline(
+        self,
+        start: date,
+        duration: Duration,
+        roll: Roll,
+        closed: tuple[ExtraClosedDay, ...],
+        months: MonthRule,
+        direction: Direction,
+    ) -> Deadline:
+        """:func:`compute_deadline` from a day with this catalog's calendar, remembered:
+        across a portfolio the same start days and durations recur thousands of times."""
+        return self._deadlines(start, duration, roll, closed, months, direction)
+
+    def fixed(self, day: date, roll: Roll, closed: tuple[ExtraClosedDay, ...]) -> Deadline:
+        """:func:`fixed_deadline` for a day set by a decision, remembered likewise."""
+        return self._fixed(day, roll, closed)
+
+    @cached_property
+    def _expiry_calendars(self) -> Callable[[tuple[ExtraClosedDay, ...]], DanishCalendar]:
+        @cache
+        def expiry(closed: tuple[ExtraClosedDay, ...]) -> DanishCalendar:
+            return self.calendar.with_closed(*closed) if closed else self.calendar
+
+        return expiry
+
+    @cached_property
+    def _deadlines(self) -> Callable[..., Deadline]:
+        @lru_cache(maxsize=_REMEMBERED)
+        def deadline(
+            start: date,
+            duration: Duration,
+            roll: Roll,
+            closed: tuple[ExtraClosedDay, ...],
+            months: MonthRule,
+            direction: Direction,
+        ) -> Deadline:
+            return compute_deadline(
+                start,
+                duration,
+                roll=roll,
+                calendar=self.calendar,
+                expiry_calendar=self.expiry_calendar(closed),
+                months=months,
+                direction=direction,
+            )
+
+        return deadline
+
+    @cached_property
+    def _fixed(self) -> Callable[[date, Roll, tuple[ExtraClosedDay, ...]], Deadline]:
+        @lru_cache(maxsize=_REMEMBERED)
+        def fixed(day: date, roll: Roll, closed: tuple[ExtraClosedDay, ...]) -> Deadline:
+            return fixed_deadline(day, roll=roll, expiry_calendar=self.expiry_calendar(closed))
+
+        return fixed
 
     # -- composing ------------------------------------------------------------------
 

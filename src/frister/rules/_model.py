@@ -301,6 +301,21 @@ class RuleVersion:
             self.valid_to is None or day <= self.valid_to
         )
 
+    @cached_property
+    def citation_text(self) -> str:
+        """The citation as text, written once: 'Barnets lov § 136, stk. 2'."""
+        return str(self.citation)
+
+    @cached_property
+    def period_text(self) -> Text:
+        """The period in force in both languages, written on first use."""
+        return Text.rendered(self.period)
+
+    @cached_property
+    def mark_text(self) -> Text:
+        """The verification mark in both languages, written on first use."""
+        return Text.rendered(self.mark.label)
+
     def period(self, lang: Language) -> str:
         """'1. jan. 2024 –' style period text."""
         start = format_date(self.valid_from, lang) if self.valid_from else ""
@@ -323,6 +338,13 @@ class ObligationRule:
     stage: str
     title: Text
     versions: tuple[RuleVersion, ...]
+
+    @cached_property
+    def parents(self) -> tuple[str, ...]:
+        """The obligations whose missed occurrences start this one, each once."""
+        return tuple(
+            dict.fromkeys(v.arises_when_missed for v in self.versions if v.arises_when_missed)
+        )
 
     @cached_property
     def trigger_kinds(self) -> tuple[str, ...]:
