@@ -84,3 +84,14 @@ def test_no_import_cycles() -> None:
 
     for module in sorted(graph):
         visit(module)
+
+
+def test_the_rule_book_generator_uses_only_public_modules() -> None:
+    private = sorted(
+        f"{module} imports {name}"
+        for module, names in MODULES.items()
+        if module.startswith("frister._docs")
+        for name in names
+        if not name.startswith("frister._docs") and "._" in name
+    )
+    assert not private

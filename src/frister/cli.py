@@ -11,16 +11,14 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from frister.calendar._calendar import DanishCalendar, ExtraClosedDay
-from frister.calendar._dates import Language, format_date, format_moment
+from frister.calendar import DanishCalendar, ExtraClosedDay, Language, format_date, format_moment
 from frister.case import Moment, Obligation
 from frister.catalog import Catalog, default_catalog
-from frister.deadlines._fristberegning import MonthRule, Roll, compute_deadline
-from frister.deadlines._steps import Direction
+from frister.deadlines import Direction, MonthRule, Roll, compute_deadline
 from frister.engine import YearReading
 from frister.errors import FristerError, InputError
 from frister.json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
-from frister.rules._model import FactType
+from frister.rules import FactType
 
 _EXTRA_BY_OPTION = {day.name.lower().replace("_", "-"): day for day in ExtraClosedDay}
 

@@ -14,27 +14,27 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from frister.calendar._calendar import ClosedDay, ClosedDayKind
-from frister.calendar._dates import Language
+from frister.calendar import ClosedDay, ClosedDayKind, Language
 from frister.case import Case, Event, Moment, Obligation, Status, check_moment
-from frister.deadlines._duration import Duration, Unit
-from frister.deadlines._fristberegning import Deadline
-from frister.deadlines._steps import (
+from frister.deadlines import (
     Birthday,
     ClockChange,
     Count,
+    Deadline,
     Direction,
     Due,
+    Duration,
     Expiry,
     ExpiryAction,
     MonthDay,
     MonthDayKind,
     Start,
     Step,
+    Unit,
 )
 from frister.errors import InputError, InputTypeError
 from frister.explain import Note
-from frister.rules._model import FactType, Text
+from frister.rules import FactType, Text
 
 if TYPE_CHECKING:
     from frister.catalog import Catalog

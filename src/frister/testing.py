@@ -13,8 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
-from frister.calendar._calendar import DanishCalendar, ExtraClosedDay
-from frister.calendar._dates import COPENHAGEN, FIRST_SUPPORTED, LAST_SUPPORTED
+from frister.calendar import (
+    COPENHAGEN,
+    FIRST_SUPPORTED,
+    LAST_SUPPORTED,
+    DanishCalendar,
+    ExtraClosedDay,
+)
 from frister.deadlines._duration import MAX_AMOUNT, Duration, Unit
 from frister.errors import InputError
 

@@ -10,16 +10,20 @@ from typing import Any, Final
 import attrs
 
 from frister._docs._text import _OR, _day, _join, _names, _short
-from frister.calendar._calendar import ClosedDay, ClosedDayKind, DanishCalendar
-from frister.calendar._dates import COPENHAGEN, Language, format_date
+from frister.calendar import (
+    COPENHAGEN,
+    ClosedDay,
+    ClosedDayKind,
+    DanishCalendar,
+    Language,
+    format_date,
+)
 from frister.case import Case, Event, Moment, Obligation, Status
 from frister.catalog import Catalog
-from frister.deadlines._duration import Duration, Unit
-from frister.deadlines._fristberegning import Deadline, Roll, compute_deadline
-from frister.deadlines._steps import Count, Expiry
+from frister.deadlines import Count, Deadline, Duration, Expiry, Roll, Unit, compute_deadline
 from frister.engine import RuleDeadline
 from frister.errors import FristerError
-from frister.rules._model import (
+from frister.rules import (
     Condition,
     FactSpec,
     FactType,

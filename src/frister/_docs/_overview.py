@@ -22,16 +22,16 @@ from frister._docs._text import (
     _slug,
     _warning,
 )
-from frister.calendar._calendar import (
+from frister.calendar import (
     CITIZEN_EXPIRY_EXTRAS,
     LAST_YEAR_WITH_STORE_BEDEDAG,
     DanishCalendar,
     ExtraClosedDay,
+    format_date,
 )
-from frister.calendar._dates import format_date
-from frister.deadlines._conventions import Convention, Mark, conventions
+from frister.deadlines import Convention, Mark, conventions
 from frister.errors import FristerError
-from frister.rules._model import Law, ObligationRule, RuleVersion, Text
+from frister.rules import Law, ObligationRule, RuleVersion, Text
 
 _CALENDAR_YEARS: Final = range(2020, 2031)
 _STORE_BEDEDAG_LAW: Final = (

@@ -23,16 +23,13 @@ from frister._docs._text import (
     _slug,
     _warning,
 )
-from frister.calendar._dates import Language, format_moment
+from frister.calendar import Language, format_moment
 from frister.case import Case
 from frister.catalog import Catalog
-from frister.deadlines._conventions import Mark, conventions
-from frister.deadlines._duration import Unit
-from frister.deadlines._fristberegning import MonthRule, Roll
-from frister.deadlines._steps import Direction
+from frister.deadlines import Direction, Mark, MonthRule, Roll, Unit, conventions
 from frister.errors import FristerError
 from frister.json import case_to_json
-from frister.rules._model import Condition, Law, ObligationRule, RuleVersion, Shape, Text
+from frister.rules import Condition, Law, ObligationRule, RuleVersion, Shape, Text
 
 _ELI: Final = "https://www.retsinformation.dk/eli/lta/{year}/{number}"
 

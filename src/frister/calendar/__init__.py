@@ -2,20 +2,34 @@
 
 from frister.calendar._calendar import (
     CITIZEN_EXPIRY_EXTRAS,
+    LAST_YEAR_WITH_STORE_BEDEDAG,
     ClosedDay,
     ClosedDayKind,
     DanishCalendar,
     ExtraClosedDay,
 )
-from frister.calendar._dates import FIRST_SUPPORTED, LAST_SUPPORTED, Language
+from frister.calendar._dates import (
+    COPENHAGEN,
+    FIRST_SUPPORTED,
+    LAST_SUPPORTED,
+    Language,
+    format_date,
+    format_moment,
+    local_date,
+)
 
 __all__ = [
     "CITIZEN_EXPIRY_EXTRAS",
+    "COPENHAGEN",
     "FIRST_SUPPORTED",
     "LAST_SUPPORTED",
+    "LAST_YEAR_WITH_STORE_BEDEDAG",
     "ClosedDay",
     "ClosedDayKind",
     "DanishCalendar",
     "ExtraClosedDay",
     "Language",
+    "format_date",
+    "format_moment",
+    "local_date",
 ]

@@ -4,6 +4,7 @@ The catalog files (TOML, see docs/catalog-format.md) load into these frozen
 objects; the engine (:mod:`frister.engine`) gives them meaning.
 """
 
+from frister.rules._catalog import CatalogData
 from frister.rules._model import (
     Alternative,
     Citation,
@@ -16,6 +17,7 @@ from frister.rules._model import (
     Frequency,
     Law,
     ObligationRule,
+    OpenWhile,
     Operator,
     Question,
     RuleVersion,
@@ -25,6 +27,7 @@ from frister.rules._model import (
 
 __all__ = [
     "Alternative",
+    "CatalogData",
     "Citation",
     "Condition",
     "ConfiguredDurations",
@@ -35,6 +38,7 @@ __all__ = [
     "Frequency",
     "Law",
     "ObligationRule",
+    "OpenWhile",
     "Operator",
     "Question",
     "RuleVersion",
