@@ -1,44 +1,34 @@
 """frister: Danish statutory deadlines, computed and explained.
 
-The public surface is this namespace; everything in underscored modules is
-private and may change. The calendar and fristberegning load at import; the
-catalog, cases and JSON load on first use, so ``import frister`` stays light.
+This namespace holds what a user of a case system needs; the parts beneath it
+are public modules of their own, each importing only from those below:
+
+- :mod:`frister.calendar`: the working-day calendar and Danish date formatting;
+- :mod:`frister.deadlines`: durations, fristberegning and its explained steps;
+- :mod:`frister.rules`: the rule model and the catalog as data;
+- :mod:`frister.explain`: explanations as data, rendered in Danish or English;
+- :mod:`frister.case`: events and cases in, obligations out;
+- :mod:`frister.engine`: which obligations a case gave rise to, and why;
+- :mod:`frister.catalog`, :mod:`frister.json`, :mod:`frister.portfolio`,
+  :mod:`frister.synthetic`, :mod:`frister.testing`; :mod:`frister.errors`.
+
+The calendar and fristberegning load at import; the catalog, cases, JSON and
+portfolios load on first use, so ``import frister`` stays light.
 """
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from frister.calendar import (
-    CITIZEN_EXPIRY_EXTRAS,
-    FIRST_SUPPORTED,
-    LAST_SUPPORTED,
-    ClosedDay,
-    ClosedDayKind,
-    DanishCalendar,
-    ExtraClosedDay,
-)
+from frister.calendar import DanishCalendar, ExtraClosedDay
 from frister.deadlines import (
-    Birthday,
-    ClockChange,
-    Convention,
-    Count,
     Deadline,
     Direction,
-    Due,
     Duration,
-    Expiry,
-    ExpiryAction,
-    Mark,
-    MonthDay,
-    MonthDayKind,
     MonthRule,
     Roll,
-    Start,
-    Step,
     Unit,
     birthday,
     compute_deadline,
-    conventions,
     parse_duration,
 )
 from frister.errors import (
@@ -60,7 +50,6 @@ if TYPE_CHECKING:
     from frister.case import Case, Event, Obligation, Status
     from frister.catalog import Catalog, default_catalog, load_catalog
     from frister.engine import RuleDeadline, YearReading
-    from frister.explain import Note
     from frister.json import (
         case_from_json,
         case_to_json,
@@ -70,20 +59,10 @@ if TYPE_CHECKING:
         obligation_from_json,
         obligation_to_json,
     )
-    from frister.rules import (
-        Citation,
-        Condition,
-        Law,
-        ObligationRule,
-        Question,
-        RuleVersion,
-        Shape,
-        Text,
-    )
+    from frister.portfolio import CaseRecord, Portfolio, PortfolioResult, read_portfolio
 
 _LAZY = {
     **dict.fromkeys(("Case", "Event", "Obligation", "Status"), "frister.case"),
-    "Note": "frister.explain",
     **dict.fromkeys(("Catalog", "default_catalog", "load_catalog"), "frister.catalog"),
     **dict.fromkeys(("RuleDeadline", "YearReading"), "frister.engine"),
     **dict.fromkeys(
@@ -99,17 +78,7 @@ _LAZY = {
         "frister.json",
     ),
     **dict.fromkeys(
-        (
-            "Citation",
-            "Condition",
-            "Law",
-            "ObligationRule",
-            "Question",
-            "RuleVersion",
-            "Shape",
-            "Text",
-        ),
-        "frister.rules",
+        ("CaseRecord", "Portfolio", "PortfolioResult", "read_portfolio"), "frister.portfolio"
     ),
 }
 
@@ -127,55 +96,32 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "CITIZEN_EXPIRY_EXTRAS",
-    "FIRST_SUPPORTED",
-    "LAST_SUPPORTED",
-    "Birthday",
     "Case",
+    "CaseRecord",
     "Catalog",
-    "Citation",
-    "ClockChange",
-    "ClosedDay",
-    "ClosedDayKind",
-    "Condition",
-    "Convention",
-    "Count",
     "DanishCalendar",
     "DataFileError",
     "DateOutOfRangeError",
     "Deadline",
     "Direction",
-    "Due",
     "Duration",
     "DurationError",
     "Event",
-    "Expiry",
-    "ExpiryAction",
     "ExtraClosedDay",
     "FactError",
     "FristerError",
     "InputError",
     "InputTypeError",
-    "Law",
-    "Mark",
-    "MonthDay",
-    "MonthDayKind",
     "MonthRule",
     "NaiveDatetimeError",
     "NoDeadlineError",
     "NonexistentDateError",
-    "Note",
     "Obligation",
-    "ObligationRule",
-    "Question",
+    "Portfolio",
+    "PortfolioResult",
     "Roll",
     "RuleDeadline",
-    "RuleVersion",
-    "Shape",
-    "Start",
     "Status",
-    "Step",
-    "Text",
     "Unit",
     "UnknownEventKindError",
     "UnknownRuleError",
@@ -184,7 +130,6 @@ __all__ = [
     "case_from_json",
     "case_to_json",
     "compute_deadline",
-    "conventions",
     "deadline_to_json",
     "default_catalog",
     "event_from_json",
@@ -193,4 +138,5 @@ __all__ = [
     "obligation_from_json",
     "obligation_to_json",
     "parse_duration",
+    "read_portfolio",
 ]
