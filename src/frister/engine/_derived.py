@@ -34,7 +34,7 @@ def derive(context: Context) -> None:
             if not on_or_after(context.as_of, event.at):
                 continue
             context.derived_from[id(event)] = source
-            context.derived[id(event)] = Note(
+            context.derived[id(event)] = Note.of(
                 "derived",
                 {
                     "kanal": channel,

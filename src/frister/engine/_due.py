@@ -49,7 +49,7 @@ def occurrence_due(
         if due is not None and version.valid_from is not None and day(due) < version.valid_from:
             # The new rule's own date lies before it existed: the duty falls due the day the
             # new rule enters into force (awaiting legal review).
-            more.append(Note("entry-into-force", {"computed": due, "due": version.valid_from}))
+            more.append(Note.of("entry-into-force", {"computed": due, "due": version.valid_from}))
             due = version.valid_from
     return due, deadline, version, notes + more
 
@@ -65,13 +65,13 @@ def _due_under(
     catalog = context.catalog
     notes: list[Note] = []
     if version.before:
-        notes.append(Note("before", {"event": describe_event(trigger)}))
+        notes.append(Note.of("before", {"event": describe_event(trigger)}))
         return trigger.at, None, notes
     if number > 1:
         return _next_due(context, version, anchor, number, notes)
     fixed = trigger.facts.get(version.due_from_fact) if version.due_from_fact else None
     if isinstance(fixed, date):
-        notes.append(Note("due-from-fact", {"fact": version.due_from_fact, "due": fixed}))
+        notes.append(Note.of("due-from-fact", {"fact": version.due_from_fact, "due": fixed}))
         deadline = _fixed(catalog, version, fixed)
         return deadline.due, deadline, notes
     duration = _duration(context, rule, version, trigger, notes)
@@ -80,10 +80,10 @@ def _due_under(
         fact = context.catalog.birth_fact
         birth = context.case_facts.get(fact) if fact is not None else None
         if not isinstance(birth, date):
-            notes.append(Note("missing-birth", {"fact": fact}))
+            notes.append(Note.of("missing-birth", {"fact": fact}))
             return None, None, notes
         start = birthday(birth, version.age)
-        notes.append(Note("age-anchor", {"age": version.age, "birth": birth}))
+        notes.append(Note.of("age-anchor", {"age": version.age, "birth": birth}))
         if duration is None:
             assert isinstance(start.due, date)
             settled = _fixed(catalog, version, start.due)
@@ -91,34 +91,34 @@ def _due_under(
             return deadline.due, deadline, notes
     if duration is None:
         if not any(n.kind in ("not-configured", "configurable") for n in notes):
-            notes.append(Note("no-duration"))
+            notes.append(Note.of("no-duration"))
         return None, None, notes
     deadline = _compute(catalog, version, start, duration, trigger)
     due: Moment = deadline.due
     for event in following(context, version.or_at_event, trigger, version.match):
         if on_time(event.at, due) and event.at != due:
             due = event.day
-            notes.append(Note("earlier-event", {"event": describe_event(event), "due": due}))
+            notes.append(Note.of("earlier-event", {"event": describe_event(event), "due": due}))
         break
     if version.notice:
-        notes.append(Note("notice"))
+        notes.append(Note.of("notice"))
     return due, deadline, notes
 
 
 def _next_due(
     context: Context, version: RuleVersion, anchor: Event, number: int, notes: list[Note]
 ) -> tuple[Moment | None, Deadline | None, list[Note]]:
-    notes.append(Note("recurrence", {"number": number, "anchor": describe_event(anchor)}))
+    notes.append(Note.of("recurrence", {"number": number, "anchor": describe_event(anchor)}))
     if version.then is not None:
         deadline = _compute(context.catalog, version, anchor.at, version.then, anchor)
         return deadline.due, deadline, notes
     fact = version.then_from_fact
     value = anchor.facts.get(fact) if fact else None
     if isinstance(value, date):
-        notes.append(Note("next-from-fact", {"fact": fact, "due": value}))
+        notes.append(Note.of("next-from-fact", {"fact": fact, "due": value}))
         deadline = _fixed(context.catalog, version, value)
         return deadline.due, deadline, notes
-    notes.append(Note("next-not-set", {"fact": fact, "anchor": anchor.day}))
+    notes.append(Note.of("next-not-set", {"fact": fact, "anchor": anchor.day}))
     return None, None, notes
 
 
@@ -138,7 +138,7 @@ def _duration(
         duration = configured.values.get(str(value)) if value is not None else None
         if duration is not None:
             notes.append(
-                Note(
+                Note.of(
                     "configured",
                     {
                         "pack": configured.pack,
@@ -150,9 +150,9 @@ def _duration(
             )
             return duration
         shown = value if value is not None else Text("ikke oplyst", "not given")
-        notes.append(Note("not-configured", {"fact": configured.fact, "value": shown}))
+        notes.append(Note.of("not-configured", {"fact": configured.fact, "value": shown}))
     elif version.configurable:
-        notes.append(Note("configurable"))
+        notes.append(Note.of("configurable"))
     return None
 
 
@@ -161,7 +161,7 @@ def _alternative_note(alternative: Alternative) -> Note:
         joiner = " og " if lang == "da" else " and "
         return joiner.join(c.describe(lang) for c in alternative.when)
 
-    return Note(
+    return Note.of(
         "alternative",
         {"duration": both(alternative.duration.describe), "condition": both(because)},
     )

@@ -87,7 +87,7 @@ def rule_deadline(
             own = [n for n in parent.notes if n.kind not in _PARENT_VERSION_NOTES]
             notes = [version_note(version, "trigger", _day_of(trigger))]
             governing = governing_on(catalog, rule, version, _day_of(parent.due), notes)
-            notes.append(Note("arises", {"parent": parent.rule_id, "due": parent.due}))
+            notes.append(Note.of("arises", {"parent": parent.rule_id, "due": parent.due}))
             return attrs.evolve(
                 parent,
                 rule_id=rule_id,

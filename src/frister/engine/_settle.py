@@ -49,7 +49,7 @@ def settle(
             else _fulfilling(context, version, version.exempted_by, trigger, facts, claimed)
         )
         if exempted is not None:
-            notes.append(Note("exempted", {"event": describe_event(exempted)}))
+            notes.append(Note.of("exempted", {"event": describe_event(exempted)}))
             fulfilled = exempted
     else:
         # A derived trigger (a receipt) counts from the event it was derived from: a complaint
@@ -72,9 +72,9 @@ def settle(
         practical = due
     status = status_of(context, version, due, fulfilled, ended)
     if version.before and status is Status.OVERDUE:
-        notes.append(Note("before-breached", {"event": describe_event(trigger)}))
+        notes.append(Note.of("before-breached", {"event": describe_event(trigger)}))
     if rule.shape is Shape.C and status is Status.OVERDUE:
-        notes.append(Note("citizen-expired"))
+        notes.append(Note.of("citizen-expired"))
     return conclude(
         context,
         rule,
@@ -107,10 +107,10 @@ def conclude(
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
     if fulfilled is not None:
-        notes.append(Note("fulfilled", {"event": describe_event(fulfilled)}))
+        notes.append(Note.of("fulfilled", {"event": describe_event(fulfilled)}))
     if ended is not None:
-        notes.append(Note("ended", {"event": describe_event(ended)}))
-    notes.append(Note("status", {"as_of": context.as_of, "status": both(status.label)}))
+        notes.append(Note.of("ended", {"event": describe_event(ended)}))
+    notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
     return Obligation(
         rule_id=rule.id,
         title=rule.title,

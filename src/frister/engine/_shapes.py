@@ -54,12 +54,12 @@ def _occurrence(
     number: int,
     claimed: set[int],
 ) -> Obligation:
-    notes = [Note("trigger", {"event": describe_event(trigger)})]
+    notes = [Note.of("trigger", {"event": describe_event(trigger)})]
     if id(trigger) in context.derived:
         notes.append(context.derived[id(trigger)])
     facts = context.facts_at(trigger)
     notes.extend(
-        Note("condition", {"condition": both(c.describe), "actual": _actual(c, trigger, facts)})
+        Note.of("condition", {"condition": both(c.describe), "actual": _actual(c, trigger, facts)})
         for c in version.when
     )
     due, deadline, version, more = occurrence_due(context, rule, version, trigger, anchor, number)
@@ -104,12 +104,12 @@ def _periods(
         last = _period_end(start, trigger.day, number, context.reading)
         inside = [e for e in talks if start <= e.day <= last]
         notes = [
-            Note("trigger", {"event": describe_event(trigger)}),
+            Note.of("trigger", {"event": describe_event(trigger)}),
             version_note(version, "trigger", trigger.day),
         ]
         governing = governing_on(context.catalog, rule, version, last, notes)
         notes.append(
-            Note("period", {"start": start, "end": last, "count": count, "seen": len(inside)})
+            Note.of("period", {"start": start, "end": last, "count": count, "seen": len(inside)})
         )
         fulfilled = inside[count - 1] if len(inside) >= count else None
         stopped = end if end is not None and end.day <= last and fulfilled is None else None
@@ -155,12 +155,12 @@ def arising(
         if version is None:
             continue
         notes = [
-            Note("trigger", {"event": describe_event(trigger)}),
+            Note.of("trigger", {"event": describe_event(trigger)}),
             version_note(version, "trigger", trigger.day),
         ]
         if missed.due is not None:
             version = governing_on(context.catalog, rule, version, day(missed.due), notes)
-        notes.append(Note("arises", {"parent": missed.rule_id, "due": missed.due}))
+        notes.append(Note.of("arises", {"parent": missed.rule_id, "due": missed.due}))
         results.append(
             settle(
                 context,

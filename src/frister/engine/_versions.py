@@ -49,11 +49,11 @@ def transition(
     """The version that takes over on ``day``, after ``version`` ended; notes say why."""
     successor = _successor(catalog, rule, version)
     if successor is None:
-        notes.append(Note("no-successor", {"due": day, "end": version.valid_to}))
+        notes.append(Note.of("no-successor", {"due": day, "end": version.valid_to}))
         return None
     basis = successor.law.transition_from.get(version.law.key, _NO_TRANSITIONAL_PROVISION)
     notes.append(
-        Note(
+        Note.of(
             "transition",
             {
                 "old": str(version.citation),
@@ -76,7 +76,7 @@ _VERSION_REASONS = {
 
 
 def version_note(version: RuleVersion, reason: str, day: date) -> Note:
-    return Note(
+    return Note.of(
         "version",
         {
             "citation": version.citation_text,
