@@ -21,9 +21,6 @@ import pytest
 
 import frister
 from frister import (
-    CITIZEN_EXPIRY_EXTRAS,
-    ClosedDay,
-    ClosedDayKind,
     DanishCalendar,
     DateOutOfRangeError,
     ExtraClosedDay,
@@ -31,6 +28,7 @@ from frister import (
     InputError,
     InputTypeError,
 )
+from frister.calendar import CITIZEN_EXPIRY_EXTRAS, ClosedDay, ClosedDayKind
 
 DEFAULT = DanishCalendar()
 CITIZEN = DanishCalendar.for_citizen_deadlines()
@@ -656,8 +654,8 @@ def test_batch_with_a_scalar_non_int_n_raises_input_type_error(n: object) -> Non
 
 
 def test_range_edges_are_supported() -> None:
-    assert date(1900, 1, 1) == frister.FIRST_SUPPORTED
-    assert date(2200, 12, 31) == frister.LAST_SUPPORTED
+    assert date(1900, 1, 1) == frister.calendar.FIRST_SUPPORTED
+    assert date(2200, 12, 31) == frister.calendar.LAST_SUPPORTED
     # Mon 1 Jan 1900 is nytårsdag; Tue 2 Jan 1900 the first working day.
     assert not DEFAULT.is_working_day(date(1900, 1, 1))
     assert DEFAULT.add_working_days(date(1900, 1, 1), 1) == date(1900, 1, 2)

@@ -15,14 +15,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import reference
-from frister import (
-    FIRST_SUPPORTED,
-    LAST_SUPPORTED,
-    ClosedDayKind,
-    DanishCalendar,
-    DateOutOfRangeError,
-    ExtraClosedDay,
-)
+from frister import DanishCalendar, DateOutOfRangeError, ExtraClosedDay
+from frister.calendar import FIRST_SUPPORTED, LAST_SUPPORTED, ClosedDayKind
 from frister.testing import calendars, closed_days, supported_dates, working_days
 from reference import ReferenceCalendar
 

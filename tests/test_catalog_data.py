@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 import frister
+from frister.deadlines import Mark
+from frister.rules import Citation, Law, RuleVersion
 
 LAW = Path(__file__).resolve().parents[2] / "shared" / "law"
 CATALOG = frister.default_catalog()
@@ -41,7 +43,9 @@ def test_every_core_obligation_id_of_catalog_md_is_bundled() -> None:
 
 @needs_law
 @pytest.mark.parametrize("version", [v for v in VERSIONS if v.source], ids=lambda v: v.id)
-def test_wording_is_quoted_exactly_from_the_statute_text(version: frister.RuleVersion) -> None:
+def test_wording_is_quoted_exactly_from_the_statute_text(
+    version: RuleVersion,
+) -> None:
     assert version.source is not None
     paragraph = _paragraph(version.source, version.citation.paragraph.replace(" ", ""))
     assert " ".join(version.wording.split()) in paragraph
@@ -66,7 +70,7 @@ def test_barnets_lov_versions_start_2024_and_serviceloven_child_rules_end_2023()
 def test_unverified_marks_surface_in_the_explanation() -> None:
     # BL § 95 carries the research's UNVERIFIED transition question (research 0.3, D.1).
     version = CATALOG.version("barnets-lov.opfoelgning.loebende-plan")
-    assert any(q.mark is frister.Mark.UNVERIFIED for q in version.questions)
+    assert any(q.mark is Mark.UNVERIFIED for q in version.questions)
     case = frister.Case(
         [
             frister.Event(
@@ -93,11 +97,8 @@ def test_every_citation_reads_like_a_danish_citation() -> None:
 
 
 def test_citation_spans_are_written_the_danish_way() -> None:
-    law = frister.Law("x", "Barnets lov", "BL", "LBK")
-    assert str(frister.Citation(law, "95", stk="2-3")) == "Barnets lov § 95, stk. 2 og 3"
-    assert str(frister.Citation(law, "50", stk="1-6")) == "Barnets lov § 50, stk. 1-6"
-    assert (
-        str(frister.Citation(law, "91", stk="2", pkt="1-2"))
-        == "Barnets lov § 91, stk. 2, 1. og 2. pkt."
-    )
-    assert str(frister.Citation(law, "20", stk="3", pkt="2")) == "Barnets lov § 20, stk. 3, 2. pkt."
+    law = Law("x", "Barnets lov", "BL", "LBK")
+    assert str(Citation(law, "95", stk="2-3")) == "Barnets lov § 95, stk. 2 og 3"
+    assert str(Citation(law, "50", stk="1-6")) == "Barnets lov § 50, stk. 1-6"
+    assert str(Citation(law, "91", stk="2", pkt="1-2")) == "Barnets lov § 91, stk. 2, 1. og 2. pkt."
+    assert str(Citation(law, "20", stk="3", pkt="2")) == "Barnets lov § 20, stk. 3, 2. pkt."

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import frister
-from frister._cli import main
+from frister.cli import main
 
 SAMPLES = Path(frister.__file__).parent / "data" / "samples"
 

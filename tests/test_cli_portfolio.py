@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from frister._cli import main
+from frister.cli import main
 
 EVENTS = """\
 case_id,kind,at,underretning_id,underretter,indsats_id,type

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import frister
-from frister._dates import format_date
+from frister.calendar import format_date
 from test_docs_build import (
     built_site,
     example_markers,

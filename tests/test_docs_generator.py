@@ -20,11 +20,12 @@ import attrs
 import pytest
 
 import frister
-from frister._catalog import Catalog
-from frister._cli import main
 from frister._docs import write_rule_book
-from frister._json import case_from_json
-from frister._rules import FactType, RuleVersion
+from frister.catalog import Catalog
+from frister.cli import main
+from frister.deadlines import Mark, conventions
+from frister.json import case_from_json
+from frister.rules import FactType, RuleVersion
 
 CATALOG = frister.default_catalog()
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -243,8 +244,11 @@ def test_the_questions_page_lists_every_question_and_open_convention(book: Path)
                 assert _escaped(question.text.en) in page, version.id
             if version.questions:
                 assert f"](regler/{rule.id}.md#" in page
-    for convention in frister.conventions().values():
-        if convention.mark in (frister.Mark.UNVERIFIED, frister.Mark.LEGAL_REVIEW):
+    for convention in conventions().values():
+        if convention.mark in (
+            Mark.UNVERIFIED,
+            Mark.LEGAL_REVIEW,
+        ):
             assert f"[`{convention.id}`](fristberegning.md#{convention.id})" in page
 
 
@@ -256,7 +260,7 @@ def test_the_calendar_and_conventions_pages_come_from_the_data(book: Path) -> No
             assert f"| {name} |" in calendar_page, (day, name)
     assert "Store bededag er helligdag til og med 2023" in calendar_page
     conventions_page = _page(book, "fristberegning.md")
-    for convention in frister.conventions().values():
+    for convention in conventions().values():
         assert f"{{#{convention.id}}}" in conventions_page
         assert convention.basis in conventions_page
 

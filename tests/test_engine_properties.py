@@ -8,10 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import frister
+from frister.rules import ObligationRule
 from frister.testing import supported_dates
 
 CATALOG = frister.default_catalog()
-CPH = frister._dates.COPENHAGEN
+CPH = frister.calendar.COPENHAGEN
 
 IDS = st.sampled_from(["A", "B"])
 DECISION_TYPES = ["stoettende-indsats", "anbringelse-med-samtykke", "stoette-efter-18"]
@@ -93,7 +94,7 @@ def _key(ob: frister.Obligation, case: frister.Case) -> tuple[object, ...]:
     return (ob.rule_id, id(ob.trigger) if own else ob.trigger, ob.occurrence)
 
 
-def _kinds_of(rule: frister.ObligationRule) -> set[str]:
+def _kinds_of(rule: ObligationRule) -> set[str]:
     kinds: set[str] = set()
     for v in rule.versions:
         kinds |= {v.trigger, *v.fulfilled_by, *v.ended_by, *v.exempted_by, *v.or_at_event}

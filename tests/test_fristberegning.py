@@ -19,37 +19,38 @@ import attrs
 import pytest
 
 import frister
-import frister._fristberegning
-import frister._steps
+import frister.deadlines._fristberegning
+import frister.deadlines._steps
 from frister import (
-    Birthday,
-    ClockChange,
-    ClosedDayKind,
-    Count,
     DanishCalendar,
     DateOutOfRangeError,
     Deadline,
     Direction,
-    Due,
     Duration,
-    Expiry,
-    ExpiryAction,
     InputError,
     InputTypeError,
-    Mark,
-    MonthDay,
-    MonthDayKind,
     MonthRule,
     NaiveDatetimeError,
     NonexistentDateError,
     Roll,
-    Start,
     Unit,
     birthday,
     compute_deadline,
+)
+from frister.calendar import ClosedDayKind, Language
+from frister.deadlines import (
+    Birthday,
+    ClockChange,
+    Count,
+    Due,
+    Expiry,
+    ExpiryAction,
+    Mark,
+    MonthDay,
+    MonthDayKind,
+    Start,
     conventions,
 )
-from frister._dates import Language
 
 _T = TypeVar("_T")
 
@@ -1109,7 +1110,7 @@ def test_conventions_are_listed_in_order_of_first_use() -> None:
         date(2024, 12, 16), "6 hverdage", roll=Roll.FORWARD, expiry_calendar=CITIZEN
     )
     assert _ids(moved) == ["trigger-day-not-counted", "working-days", "citizen-roll", "end-of-day"]
-    assert all(isinstance(c, frister.Convention) for c in moved.conventions)
+    assert all(isinstance(c, frister.deadlines.Convention) for c in moved.conventions)
 
 
 # -- the conventions data file ------------------------------------------------------
@@ -1146,7 +1147,7 @@ def _string_constants(node: ast.AST) -> set[str]:
 def _convention_ids_in_source() -> set[str]:
     """Every literal convention id that frister's steps are built with."""
     found: set[str] = set()
-    for module in (frister._fristberegning, frister._steps):
+    for module in (frister.deadlines._fristberegning, frister.deadlines._steps):
         tree = ast.parse(inspect.getsource(module))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):

@@ -9,10 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from frister import (
-    FIRST_SUPPORTED,
-    LAST_SUPPORTED,
-    ClockChange,
-    Count,
     DanishCalendar,
     Deadline,
     Direction,
@@ -23,7 +19,8 @@ from frister import (
     birthday,
     compute_deadline,
 )
-from frister._dates import Language
+from frister.calendar import FIRST_SUPPORTED, LAST_SUPPORTED, Language
+from frister.deadlines import ClockChange, Count
 from frister.testing import aware_datetimes, calendars, durations, supported_dates
 
 CPH = ZoneInfo("Europe/Copenhagen")

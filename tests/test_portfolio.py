@@ -116,32 +116,32 @@ def test_a_hand_built_portfolio_gives_these_rows() -> None:
     expected = [
         # 24 timer from Fri 22 Mar 16:05; no vurderet event by 30 Sep: overdue.
         {**k1, **modtaget, **none, "rule_id": "underretning.vurdering", "stage": "underretning",
-         "shape": frister.Shape.D, "occurrence": 1, "due": received + timedelta(hours=24),
+         "shape": frister.rules.Shape.D, "occurrence": 1, "due": received + timedelta(hours=24),
          "practical_due": received + timedelta(hours=24), "status": frister.Status.OVERDUE,
          "version_id": "barnets-lov.underretning.vurdering-24t", "measure_id": None},
         # + 6 hverdage over Easter: Thu 4 Apr; acknowledged Fri 5 Apr: met late.
         {**k1, **modtaget, "rule_id": "underretning.kvittering", "stage": "underretning",
-         "shape": frister.Shape.D, "occurrence": 1, "due": date(2024, 4, 4),
+         "shape": frister.rules.Shape.D, "occurrence": 1, "due": date(2024, 4, 4),
          "practical_due": date(2024, 4, 4), "status": frister.Status.MET_LATE,
          "fulfilled_at": date(2024, 4, 5), "ended_at": None,
          "version_id": "barnets-lov.underretning.kvittering-6-hverdage", "measure_id": None},
         {**k1, **modtaget, **none, "rule_id": "underretning.orientering", "stage": "underretning",
-         "shape": frister.Shape.N, "occurrence": 1, "due": None, "practical_due": None,
+         "shape": frister.rules.Shape.N, "occurrence": 1, "due": None, "practical_due": None,
          "status": frister.Status.PENDING,
          "version_id": "barnets-lov.underretning.orientering-fagperson", "measure_id": None},
         # Born 1 May 2012: 16 on 1 May 2028, + 3 months.
         {**k2, **iverksat, **none, "rule_id": "ungeplan", "stage": "handleplan",
-         "shape": frister.Shape.D, "occurrence": 1, "due": date(2028, 8, 1),
+         "shape": frister.rules.Shape.D, "occurrence": 1, "due": date(2028, 8, 1),
          "practical_due": date(2028, 8, 1), "status": frister.Status.PENDING,
          "version_id": "barnets-lov.ungeplan.3m@16-aar", "measure_id": "I1"},
         {**k2, **iverksat, "rule_id": "opfoelgning", "stage": "opfoelgning",
-         "shape": frister.Shape.R, "occurrence": 1, "due": date(2024, 5, 1),
+         "shape": frister.rules.Shape.R, "occurrence": 1, "due": date(2024, 5, 1),
          "practical_due": date(2024, 5, 1), "status": frister.Status.MET,
          "fulfilled_at": date(2024, 4, 30), "ended_at": None,
          "version_id": "barnets-lov.opfoelgning.loebende-plan", "measure_id": "I1"},
         # The follow-up set no next date (naeste_opfoelgning): no due date, pending.
         {**k2, **iverksat, **none, "rule_id": "opfoelgning", "stage": "opfoelgning",
-         "shape": frister.Shape.R, "occurrence": 2, "due": None, "practical_due": None,
+         "shape": frister.rules.Shape.R, "occurrence": 2, "due": None, "practical_due": None,
          "status": frister.Status.PENDING,
          "version_id": "barnets-lov.opfoelgning.loebende-plan", "measure_id": "I1"},
     ]  # fmt: skip

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import frister
-from frister._rules import FactSpec, FactType  # private: a fact type the catalog lacks (int)
 from frister.portfolio import (
     CaseRecord,
     MissingExtraError,
@@ -30,6 +29,7 @@ from frister.portfolio import (
     write_portfolio,
 )
 from frister.portfolio._tables import _Reader  # private: the cell reader, for int facts
+from frister.rules import FactSpec, FactType
 from frister.synthetic import AS_OF, generate_portfolio
 
 CPH = ZoneInfo("Europe/Copenhagen")

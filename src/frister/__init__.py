@@ -1,24 +1,37 @@
 """frister: Danish statutory deadlines, computed and explained.
 
-The public surface is this namespace; everything in underscored modules is
-private and may change. The calendar and fristberegning load at import; the
-catalog, cases and JSON load on first use, so ``import frister`` stays light.
+This namespace holds what a user of a case system needs; the parts beneath it
+are public modules of their own, each importing only from those below:
+
+- :mod:`frister.calendar`: the working-day calendar and Danish date formatting;
+- :mod:`frister.deadlines`: durations, fristberegning and its explained steps;
+- :mod:`frister.rules`: the rule model and the catalog as data;
+- :mod:`frister.explain`: explanations as data, rendered in Danish or English;
+- :mod:`frister.case`: events and cases in, obligations out;
+- :mod:`frister.engine`: which obligations a case gave rise to, and why;
+- :mod:`frister.catalog`, :mod:`frister.json`, :mod:`frister.portfolio`,
+  :mod:`frister.synthetic`, :mod:`frister.testing`; :mod:`frister.errors`.
+
+The calendar and fristberegning load at import; the catalog, cases, JSON and
+portfolios load on first use, so ``import frister`` stays light.
 """
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from frister._calendar import (
-    CITIZEN_EXPIRY_EXTRAS,
-    ClosedDay,
-    ClosedDayKind,
-    DanishCalendar,
-    ExtraClosedDay,
+from frister.calendar import DanishCalendar, ExtraClosedDay
+from frister.deadlines import (
+    Deadline,
+    Direction,
+    Duration,
+    MonthRule,
+    Roll,
+    Unit,
+    birthday,
+    compute_deadline,
+    parse_duration,
 )
-from frister._conventions import Convention, Mark, conventions
-from frister._dates import FIRST_SUPPORTED, LAST_SUPPORTED
-from frister._duration import Duration, Unit, parse_duration
-from frister._errors import (
+from frister.errors import (
     DataFileError,
     DateOutOfRangeError,
     DurationError,
@@ -32,26 +45,12 @@ from frister._errors import (
     UnknownEventKindError,
     UnknownRuleError,
 )
-from frister._fristberegning import Deadline, MonthRule, Roll, birthday, compute_deadline
-from frister._steps import (
-    Birthday,
-    ClockChange,
-    Count,
-    Direction,
-    Due,
-    Expiry,
-    ExpiryAction,
-    MonthDay,
-    MonthDayKind,
-    Start,
-    Step,
-)
 
 if TYPE_CHECKING:
-    from frister._case import Case, Event, Note, Obligation, Status
-    from frister._catalog import Catalog, RuleDeadline, default_catalog, load_catalog
-    from frister._evaluate import YearReading
-    from frister._json import (
+    from frister.case import Case, Event, Obligation, Status
+    from frister.catalog import Catalog, default_catalog, load_catalog
+    from frister.engine import RuleDeadline, YearReading
+    from frister.json import (
         case_from_json,
         case_to_json,
         deadline_to_json,
@@ -60,23 +59,19 @@ if TYPE_CHECKING:
         obligation_from_json,
         obligation_to_json,
     )
-    from frister._rules import (
-        Citation,
-        Condition,
-        Law,
-        ObligationRule,
-        Question,
-        RuleVersion,
-        Shape,
-        Text,
+    from frister.portfolio import (
+        CaseRecord,
+        Portfolio,
+        PortfolioResult,
+        evaluate_portfolio,
+        read_portfolio,
+        write_portfolio,
     )
 
 _LAZY = {
-    **dict.fromkeys(("Case", "Event", "Note", "Obligation", "Status"), "frister._case"),
-    **dict.fromkeys(
-        ("Catalog", "RuleDeadline", "default_catalog", "load_catalog"), "frister._catalog"
-    ),
-    "YearReading": "frister._evaluate",
+    **dict.fromkeys(("Case", "Event", "Obligation", "Status"), "frister.case"),
+    **dict.fromkeys(("Catalog", "default_catalog", "load_catalog"), "frister.catalog"),
+    **dict.fromkeys(("RuleDeadline", "YearReading"), "frister.engine"),
     **dict.fromkeys(
         (
             "case_from_json",
@@ -87,20 +82,18 @@ _LAZY = {
             "obligation_from_json",
             "obligation_to_json",
         ),
-        "frister._json",
+        "frister.json",
     ),
     **dict.fromkeys(
         (
-            "Citation",
-            "Condition",
-            "Law",
-            "ObligationRule",
-            "Question",
-            "RuleVersion",
-            "Shape",
-            "Text",
+            "CaseRecord",
+            "Portfolio",
+            "PortfolioResult",
+            "evaluate_portfolio",
+            "read_portfolio",
+            "write_portfolio",
         ),
-        "frister._rules",
+        "frister.portfolio",
     ),
 }
 
@@ -118,55 +111,32 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "CITIZEN_EXPIRY_EXTRAS",
-    "FIRST_SUPPORTED",
-    "LAST_SUPPORTED",
-    "Birthday",
     "Case",
+    "CaseRecord",
     "Catalog",
-    "Citation",
-    "ClockChange",
-    "ClosedDay",
-    "ClosedDayKind",
-    "Condition",
-    "Convention",
-    "Count",
     "DanishCalendar",
     "DataFileError",
     "DateOutOfRangeError",
     "Deadline",
     "Direction",
-    "Due",
     "Duration",
     "DurationError",
     "Event",
-    "Expiry",
-    "ExpiryAction",
     "ExtraClosedDay",
     "FactError",
     "FristerError",
     "InputError",
     "InputTypeError",
-    "Law",
-    "Mark",
-    "MonthDay",
-    "MonthDayKind",
     "MonthRule",
     "NaiveDatetimeError",
     "NoDeadlineError",
     "NonexistentDateError",
-    "Note",
     "Obligation",
-    "ObligationRule",
-    "Question",
+    "Portfolio",
+    "PortfolioResult",
     "Roll",
     "RuleDeadline",
-    "RuleVersion",
-    "Shape",
-    "Start",
     "Status",
-    "Step",
-    "Text",
     "Unit",
     "UnknownEventKindError",
     "UnknownRuleError",
@@ -175,13 +145,15 @@ __all__ = [
     "case_from_json",
     "case_to_json",
     "compute_deadline",
-    "conventions",
     "deadline_to_json",
     "default_catalog",
+    "evaluate_portfolio",
     "event_from_json",
     "event_to_json",
     "load_catalog",
     "obligation_from_json",
     "obligation_to_json",
     "parse_duration",
+    "read_portfolio",
+    "write_portfolio",
 ]

@@ -2,6 +2,6 @@
 
 import sys
 
-from frister._cli import main
+from frister.cli import main
 
 sys.exit(main())

@@ -25,7 +25,9 @@ from types import MappingProxyType
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo
 
-from frister import Case, DanishCalendar, Event, InputError
+from frister.calendar import DanishCalendar
+from frister.case import Case, Event
+from frister.errors import InputError
 from frister.portfolio import CaseRecord, Portfolio
 
 __all__ = [

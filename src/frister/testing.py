@@ -13,10 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
-from frister._calendar import DanishCalendar, ExtraClosedDay
-from frister._dates import COPENHAGEN, FIRST_SUPPORTED, LAST_SUPPORTED
-from frister._duration import MAX_AMOUNT, Duration, Unit
-from frister._errors import InputError
+from frister.calendar import (
+    COPENHAGEN,
+    FIRST_SUPPORTED,
+    LAST_SUPPORTED,
+    DanishCalendar,
+    ExtraClosedDay,
+)
+from frister.deadlines._duration import MAX_AMOUNT, Duration, Unit
+from frister.errors import InputError
 
 __all__ = [
     "assert_due",
@@ -30,8 +35,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from frister._case import Case, Obligation
-    from frister._catalog import Catalog, RuleDeadline
+    from frister.case import Case, Obligation
+    from frister.catalog import Catalog
+    from frister.engine import RuleDeadline
 
 _DEFAULT_CALENDAR = DanishCalendar()
 
@@ -127,7 +133,7 @@ def assert_due(
     For a case system's own tests: ``assert_due("underretning.kvittering",
     date(2024, 3, 22), date(2024, 4, 4))``. Returns the deadline for further checks.
     """
-    from frister._catalog import default_catalog  # noqa: PLC0415 - loads the rules on use
+    from frister.catalog import default_catalog  # noqa: PLC0415 - loads the rules on use
 
     deadline = (catalog or default_catalog()).due(rule_id, trigger, facts)
     if deadline.due != expected:
@@ -152,7 +158,7 @@ def assert_status(
     With several triggers of the rule, the first (in time) is checked unless a
     trigger filter is needed, in which case use ``catalog.evaluate`` directly.
     """
-    from frister._catalog import default_catalog  # noqa: PLC0415 - loads the rules on use
+    from frister.catalog import default_catalog  # noqa: PLC0415 - loads the rules on use
 
     found = [
         ob

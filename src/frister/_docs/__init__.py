@@ -18,8 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from frister._catalog import Catalog, default_catalog
 from frister._docs._overview import _Book
+from frister.catalog import Catalog, default_catalog
 
 __all__ = ["write_rule_book"]
 

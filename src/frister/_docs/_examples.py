@@ -9,15 +9,21 @@ from typing import Any, Final
 
 import attrs
 
-from frister._calendar import ClosedDay, ClosedDayKind, DanishCalendar
-from frister._case import Case, Event, Moment, Obligation, Status
-from frister._catalog import Catalog, RuleDeadline
-from frister._dates import COPENHAGEN, Language, format_date
 from frister._docs._text import _OR, _day, _join, _names, _short
-from frister._duration import Duration, Unit
-from frister._errors import FristerError
-from frister._fristberegning import Deadline, Roll, compute_deadline
-from frister._rules import (
+from frister.calendar import (
+    COPENHAGEN,
+    ClosedDay,
+    ClosedDayKind,
+    DanishCalendar,
+    Language,
+    format_date,
+)
+from frister.case import Case, Event, Moment, Obligation, Status
+from frister.catalog import Catalog
+from frister.deadlines import Count, Deadline, Duration, Expiry, Roll, Unit, compute_deadline
+from frister.engine import RuleDeadline
+from frister.errors import FristerError
+from frister.rules import (
     Condition,
     FactSpec,
     FactType,
@@ -27,7 +33,6 @@ from frister._rules import (
     Shape,
     Text,
 )
-from frister._steps import Count, Expiry
 
 _OPEN_YEAR: Final = 2025
 """The year examples of versions still in force are set in."""
@@ -161,7 +166,8 @@ class _Examples:
             if value is not None:
                 facts[condition.name] = value
         if birth is not None:
-            facts["foedselsdato"] = birth
+            assert self.catalog.birth_fact is not None  # the loader requires it for age rules
+            facts[self.catalog.birth_fact] = birth
         event_facts = {k: v for k, v in facts.items() if k in self.catalog.events[kind].facts}
         case_facts = {k: v for k, v in facts.items() if k in self.catalog.case_facts}
         if not all(c.holds(event_facts, case_facts, day) for c in plain):
@@ -465,16 +471,12 @@ class _Examples:
         case_facts = {k: facts.pop(k) for k in list(facts) if k in self.catalog.case_facts}
         earlier: list[Event] = []
         for condition in derived:
-            wants_measure = condition.operator is Operator.EQUALS and condition.value is True
-            if condition.name != "aktiv_indsats" or not wants_measure:
+            how = self.catalog.case_facts[condition.name].derived_from
+            wants_open = condition.operator is Operator.EQUALS and condition.value is True
+            if how is None or not wants_open:
                 return None
-            earlier.append(
-                Event(
-                    "indsats.iverksat",
-                    day - timedelta(days=91),
-                    {"indsats_id": "indsats-1", "type": "stoettende-indsats"},
-                )
-            )
+            # A matter opened a quarter before the trigger and still open (a measure started).
+            earlier.append(Event(how.opened_by, day - timedelta(days=91), {how.key: "indsats-1"}))
         facts.update(self.ids(version, version.trigger))
         return Event(version.trigger, self.at(version.trigger, day), facts), earlier, case_facts
 
@@ -538,7 +540,8 @@ def _label(version: RuleVersion, lang: Language) -> str:
 
 
 def _into_barnets_lov(old: RuleVersion, new: RuleVersion | None) -> bool:
-    return new is not None and old.law.key == "serviceloven" and new.law.key == "barnets-lov"
+    """The hand-over that a transitional provision in the catalog governs (BL § 213)."""
+    return new is not None and old.law.key in new.law.transition_from
 
 
 class _RuleExamples:

@@ -8,14 +8,6 @@ from typing import Final
 
 from dateutil.easter import easter
 
-from frister._calendar import (
-    CITIZEN_EXPIRY_EXTRAS,
-    LAST_YEAR_WITH_STORE_BEDEDAG,
-    DanishCalendar,
-    ExtraClosedDay,
-)
-from frister._conventions import Convention, Mark, conventions
-from frister._dates import format_date
 from frister._docs._examples import _into_barnets_lov, _newest_first, _successions
 from frister._docs._pages import _OPEN_MARKS, _SHAPES, _convention_name, _Pages
 from frister._docs._text import (
@@ -30,8 +22,16 @@ from frister._docs._text import (
     _slug,
     _warning,
 )
-from frister._errors import FristerError
-from frister._rules import Law, ObligationRule, RuleVersion, Text
+from frister.calendar import (
+    CITIZEN_EXPIRY_EXTRAS,
+    LAST_YEAR_WITH_STORE_BEDEDAG,
+    DanishCalendar,
+    ExtraClosedDay,
+    format_date,
+)
+from frister.deadlines import Convention, Mark, conventions
+from frister.errors import FristerError
+from frister.rules import Law, ObligationRule, RuleVersion, Text
 
 _CALENDAR_YEARS: Final = range(2020, 2031)
 _STORE_BEDEDAG_LAW: Final = (

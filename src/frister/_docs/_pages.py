@@ -6,10 +6,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from frister._case import Case
-from frister._catalog import Catalog
-from frister._conventions import Mark, conventions
-from frister._dates import Language, format_moment
 from frister._docs._examples import _Examples, _newest_first, _Result, _RuleExamples, _Scenario
 from frister._docs._text import (
     _OR,
@@ -27,12 +23,13 @@ from frister._docs._text import (
     _slug,
     _warning,
 )
-from frister._duration import Unit
-from frister._errors import FristerError
-from frister._fristberegning import MonthRule, Roll
-from frister._json import case_to_json
-from frister._rules import Condition, Law, ObligationRule, RuleVersion, Shape, Text
-from frister._steps import Direction
+from frister.calendar import Language, format_moment
+from frister.case import Case
+from frister.catalog import Catalog
+from frister.deadlines import Direction, Mark, MonthRule, Roll, Unit, conventions
+from frister.errors import FristerError
+from frister.json import case_to_json
+from frister.rules import Condition, Law, ObligationRule, RuleVersion, Shape, Text
 
 _ELI: Final = "https://www.retsinformation.dk/eli/lta/{year}/{number}"
 

@@ -8,11 +8,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Final
 
-from frister._calendar import ClosedDay
-from frister._case import Moment
-from frister._conventions import Convention, Mark
-from frister._dates import Language, format_date, format_moment, local_date
-from frister._rules import Question, RuleVersion, Text
+from frister.calendar import ClosedDay, Language, format_date, format_moment, local_date
+from frister.case import Moment
+from frister.deadlines import Convention, Mark
+from frister.rules import Question, RuleVersion, Text
 
 _AND: Final = Text("og", "and")
 

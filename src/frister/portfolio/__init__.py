@@ -10,7 +10,8 @@ evaluates beyond one machine. See docs/udviklere/portefoelje.md.
 from frister.portfolio._evaluation import CHUNK_SIZE, Progress, evaluate_portfolio
 from frister.portfolio._extras import MissingExtraError
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
-from frister.portfolio._rows import ROW_FIELDS, CaseFailure, PortfolioResult, PortfolioRow
+from frister.portfolio._result import PortfolioResult
+from frister.portfolio._rows import ROW_FIELDS, CaseFailure, PortfolioRow
 from frister.portfolio._tables import (
     CASE_COLUMNS,
     EVENT_COLUMNS,

@@ -19,21 +19,19 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from frister import (
-    FIRST_SUPPORTED,
-    LAST_SUPPORTED,
-    Catalog,
-    DanishCalendar,
+from frister.calendar import FIRST_SUPPORTED, LAST_SUPPORTED, DanishCalendar
+from frister.catalog import Catalog, load_catalog
+from frister.engine import YearReading
+from frister.errors import (
     DateOutOfRangeError,
     FristerError,
     InputError,
     InputTypeError,
     NaiveDatetimeError,
-    YearReading,
-    load_catalog,
 )
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
-from frister.portfolio._rows import CaseFailure, Moment, PortfolioResult, Table
+from frister.portfolio._result import PortfolioResult
+from frister.portfolio._rows import CaseFailure, Moment, Table
 
 Progress = Callable[[int, int | None], object]
 """Called as ``progress(done, total)`` while a portfolio is evaluated; ``total`` may be None."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-from frister import FristerError
+from frister.errors import FristerError
 
 
 class MissingExtraError(FristerError, ImportError):

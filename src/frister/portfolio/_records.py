@@ -9,7 +9,8 @@ from typing import Any
 
 import attrs
 
-from frister import Case, Event, FristerError, InputError, InputTypeError
+from frister.case import Case, Event
+from frister.errors import FristerError, InputError, InputTypeError
 
 
 def _check_id(instance: CaseRecord, attribute: attrs.Attribute[str], value: str) -> None:

@@ -24,20 +24,14 @@ from typing import BinaryIO, Final
 
 import attrs
 
-from frister import (
-    Case,
-    Catalog,
-    Event,
-    FristerError,
-    InputError,
-    InputTypeError,
-    default_catalog,
-)
-from frister._json import parse_moment  # private, but the one place ISO moments are read
-from frister._rules import FactSpec, FactType  # private: the declared types of facts
+from frister.case import Case, Event
+from frister.catalog import Catalog, default_catalog
+from frister.errors import FristerError, InputError, InputTypeError
+from frister.json import parse_moment
 from frister.portfolio._evaluation import check_moment
 from frister.portfolio._extras import require
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
+from frister.rules import FactSpec, FactType
 
 FORMATS: Final[Mapping[str, str]] = MappingProxyType(
     {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}

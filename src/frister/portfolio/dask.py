@@ -26,7 +26,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from frister import Catalog, DanishCalendar, InputError, InputTypeError, YearReading
+from frister.calendar import DanishCalendar
+from frister.catalog import Catalog
+from frister.engine import YearReading
+from frister.errors import InputError, InputTypeError
 from frister.portfolio._evaluation import (
     admitted,
     check_moment,
@@ -37,7 +40,8 @@ from frister.portfolio._evaluation import (
 )
 from frister.portfolio._extras import require
 from frister.portfolio._records import CaseRecord, Unreadable
-from frister.portfolio._rows import CaseFailure, Moment, PortfolioResult, Table
+from frister.portfolio._result import PortfolioResult
+from frister.portfolio._rows import CaseFailure, Moment, Table
 
 __all__ = ["evaluate_bag", "evaluate_files"]
 

@@ -15,12 +15,18 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
-from frister._calendar import ClosedDay, DanishCalendar
-from frister._conventions import Convention
-from frister._dates import COPENHAGEN, Language, check_aware, check_date, local_date, out_of_range
-from frister._duration import Duration, Unit, parse_duration
-from frister._errors import InputError, InputTypeError, NonexistentDateError
-from frister._steps import (
+from frister.calendar._calendar import ClosedDay, DanishCalendar
+from frister.calendar._dates import (
+    COPENHAGEN,
+    Language,
+    check_aware,
+    check_date,
+    local_date,
+    out_of_range,
+)
+from frister.deadlines._conventions import Convention
+from frister.deadlines._duration import Duration, Unit, parse_duration
+from frister.deadlines._steps import (
     Birthday,
     ClockChange,
     Count,
@@ -36,6 +42,7 @@ from frister._steps import (
     render,
     step_conventions,
 )
+from frister.errors import InputError, InputTypeError, NonexistentDateError
 
 
 class Roll(enum.Enum):

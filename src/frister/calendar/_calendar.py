@@ -21,8 +21,8 @@ from typing import Any, Final
 
 import attrs
 
-from frister._dates import FIRST_SUPPORTED, LAST_SUPPORTED, check_date, out_of_range
-from frister._errors import FristerError, InputError, InputTypeError
+from frister.calendar._dates import FIRST_SUPPORTED, LAST_SUPPORTED, check_date, out_of_range
+from frister.errors import FristerError, InputError, InputTypeError
 
 _FIRST_ORDINAL: Final = FIRST_SUPPORTED.toordinal()
 _DAYS: Final = LAST_SUPPORTED.toordinal() - _FIRST_ORDINAL + 1

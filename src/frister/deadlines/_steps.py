@@ -12,10 +12,10 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from frister._calendar import ClosedDay, ClosedDayKind
-from frister._conventions import Convention, Mark, convention
-from frister._dates import Language, format_date, format_moment
-from frister._duration import Duration
+from frister.calendar._calendar import ClosedDay, ClosedDayKind
+from frister.calendar._dates import Language, format_date, format_moment
+from frister.deadlines._conventions import Convention, Mark, convention
+from frister.deadlines._duration import Duration
 
 Moment = date | datetime
 """A trigger or due date: a date for day-based deadlines, an aware datetime for hours."""

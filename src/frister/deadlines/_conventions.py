@@ -14,8 +14,8 @@ from typing import Any
 
 import attrs
 
-from frister._dates import Language
-from frister._errors import DataFileError, FristerError
+from frister.calendar._dates import Language
+from frister.errors import DataFileError, FristerError
 
 
 class Mark(enum.Enum):

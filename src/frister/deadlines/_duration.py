@@ -8,8 +8,8 @@ from typing import Final
 
 import attrs
 
-from frister._dates import Language
-from frister._errors import DurationError
+from frister.calendar._dates import Language
+from frister.errors import DurationError
 
 MAX_AMOUNT: Final = 1_000_000
 """Larger amounts cannot stay inside the supported calendar range in any unit."""

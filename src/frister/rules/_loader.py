@@ -12,16 +12,18 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
 
-from frister._calendar import ExtraClosedDay
-from frister._conventions import Mark
-from frister._duration import Duration, parse_duration
-from frister._errors import DataFileError, DurationError
-from frister._fristberegning import MonthRule, Roll
-from frister._rules import (
+from frister.calendar._calendar import ExtraClosedDay
+from frister.deadlines._conventions import Mark
+from frister.deadlines._duration import Duration, parse_duration
+from frister.deadlines._fristberegning import MonthRule, Roll
+from frister.deadlines._steps import Direction
+from frister.errors import DataFileError, DurationError
+from frister.rules._model import (
     Alternative,
     Citation,
     Condition,
@@ -33,13 +35,13 @@ from frister._rules import (
     Frequency,
     Law,
     ObligationRule,
+    OpenWhile,
     Operator,
     Question,
     RuleVersion,
     Shape,
     Text,
 )
-from frister._steps import Direction
 
 T = TypeVar("T")
 
@@ -140,6 +142,7 @@ class Loaded:
     obligations: dict[str, tuple[Shape, str, Text, str]] = attrs.field(factory=dict)
     events: dict[str, EventKind] = attrs.field(factory=dict)
     case_facts: dict[str, FactSpec] = attrs.field(factory=dict)
+    case_fact_files: dict[str, str] = attrs.field(factory=dict)
     derivations: dict[str, Derivation] = attrs.field(factory=dict)
     versions: list[tuple[str, RuleVersion]] = attrs.field(factory=list)
     durations: dict[str, ConfiguredDurations] = attrs.field(factory=dict)
@@ -185,6 +188,7 @@ def load_files(paths: Iterable[Path], into: Loaded | None = None) -> Loaded:
         if "case" in raw:
             for key, table in _subtables(name, raw, "case"):
                 loaded.case_facts[key] = _fact(name, f"case.{key}", key, table)
+                loaded.case_fact_files[key] = name
         for key, table in _subtables(name, raw, "kind"):
             _load_kind(name, key, table, loaded)
         for key, table in _subtables(name, raw, "derive"):
@@ -240,11 +244,21 @@ def _fact(file: str, entry: str, name: str, raw: object) -> FactSpec:
     values = table.strings("values")
     if values and kind is not FactType.TEXT:
         raise table.error("values", "only text facts can list their values")
-    derived = table.get("derived", bool, False)
+    derived_raw = table.get("derived", dict)
+    derived = None
+    if derived_raw is not None:
+        how = _Table(file, f"{entry}.derived", derived_raw)
+        derived = OpenWhile(how.text("opened_by"), how.text("closed_by"), how.text("key"))
+        how.finish()
+        if kind is not FactType.BOOL:
+            raise table.error("derived", "a fact derived from open matters is a bool")
+    birth_date = table.get("birth_date", bool, False)
+    if birth_date and kind is not FactType.DATE:
+        raise table.error("birth_date", "a birth date is a date fact")
     da, en = table.opt_text("da"), table.opt_text("en")
     table.finish()
     title = Text(da, en) if da and en else None
-    return FactSpec(name, kind, values, derived, title)
+    return FactSpec(name, kind, values, derived, title, birth_date)
 
 
 def _load_kind(file: str, key: str, raw: object, loaded: Loaded) -> None:
@@ -307,9 +321,22 @@ def _load_law(file: str, raw: dict[str, Any]) -> Law | None:
         text=table.text("text"),
         url=table.opt_text("url"),
         is_pack=section == "pack",
+        transition_from=MappingProxyType(
+            {
+                key: _bilingual_table(file, f"{section}.transition_from.{key}", value)
+                for key, value in table.get("transition_from", dict, {}).items()
+            }
+        ),
     )
     table.finish()
     return law
+
+
+def _bilingual_table(file: str, entry: str, raw: object) -> Text:
+    table = _Table(file, entry, raw)
+    text = Text(table.text("da"), table.text("en"))
+    table.finish()
+    return text
 
 
 def _conditions(table: _Table, key: str) -> tuple[Condition, ...]:
@@ -464,6 +491,7 @@ Fail = Callable[[str, str], DataFileError]
 
 def build_obligations(loaded: Loaded) -> dict[str, ObligationRule]:
     """Group versions by obligation and check every reference and period."""
+    _check_derived_facts(loaded)
     by_obligation: dict[str, list[tuple[str, RuleVersion]]] = {}
     seen: dict[str, str] = {}
     for file, version in loaded.versions:
@@ -502,6 +530,21 @@ def build_obligations(loaded: Loaded) -> dict[str, ObligationRule]:
         _check_periods(rule, dict((v.id, f) for f, v in entries))
         rules[obligation_id] = rule
     return rules
+
+
+def _check_derived_facts(loaded: Loaded) -> None:
+    for name, spec in loaded.case_facts.items():
+        how = spec.derived_from
+        if how is None:
+            continue
+        for field in ("opened_by", "closed_by"):
+            kind = loaded.events.get(getattr(how, field))
+            file, entry = loaded.case_fact_files[name], f"case.{name}.derived"
+            if kind is None:
+                problem = f"unknown event kind {getattr(how, field)!r}"
+                raise DataFileError(file, entry, field, problem)
+            if how.key not in kind.facts:
+                raise DataFileError(file, entry, "key", f"{kind.kind!r} has no fact {how.key!r}")
 
 
 def _failer(file: str, entry: str) -> Fail:
@@ -546,8 +589,8 @@ def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
         raise fail(
             "roll", "missing: say whether the deadline moves off closed days (keep or forward)"
         )
-    if version.age is not None and "foedselsdato" not in loaded.case_facts:
-        raise fail("age", "needs the case fact foedselsdato")
+    if version.age is not None and not any(f.birth_date for f in loaded.case_facts.values()):
+        raise fail("age", "needs a case fact with birth_date = true (foedselsdato)")
     shape, *_ = loaded.obligations[version.obligation]
     _check_shape(version, shape, fail)
 

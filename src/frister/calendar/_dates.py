@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
-from frister._errors import DateOutOfRangeError, InputTypeError, NaiveDatetimeError
+from frister.errors import DateOutOfRangeError, InputTypeError, NaiveDatetimeError
 
 FIRST_SUPPORTED: Final = date(1900, 1, 1)
 """The first day frister's calendar answers for."""

@@ -8,7 +8,7 @@ what fulfils or ends it; the engine in ``_evaluate`` gives them meaning.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
@@ -16,12 +16,12 @@ from typing import Any
 
 import attrs
 
-from frister._calendar import ExtraClosedDay
-from frister._conventions import Mark
-from frister._dates import Language, format_date
-from frister._duration import Duration
-from frister._fristberegning import MonthRule, Roll
-from frister._steps import Direction
+from frister.calendar._calendar import ExtraClosedDay
+from frister.calendar._dates import Language, format_date
+from frister.deadlines._conventions import Mark
+from frister.deadlines._duration import Duration
+from frister.deadlines._fristberegning import MonthRule, Roll
+from frister.deadlines._steps import Direction
 
 
 class Shape(enum.Enum):
@@ -36,15 +36,60 @@ class Shape(enum.Enum):
     N = "N"
 
 
-@attrs.frozen
 class Text:
-    """A text in Danish and English."""
+    """A text in Danish and English; equal to another text with the same wording.
 
-    da: str
-    en: str
+    :meth:`rendered` makes one whose wording is written only when first read, so
+    an evaluation over many cases does not write explanations nobody reads.
+    """
+
+    __slots__ = ("_da", "_en", "_render")
+
+    def __init__(self, da: str, en: str) -> None:
+        self._da: str | None = da
+        self._en: str | None = en
+        self._render: Callable[[Language], str] | None = None
+
+    @classmethod
+    def rendered(cls, render: Callable[[Language], str]) -> Text:
+        """The text ``render`` writes in each language, written on first use."""
+        text = cls.__new__(cls)
+        text._da = text._en = None
+        text._render = render
+        return text
+
+    @property
+    def da(self) -> str:
+        """The Danish wording."""
+        if self._da is None:
+            assert self._render is not None
+            self._da = self._render("da")
+        return self._da
+
+    @property
+    def en(self) -> str:
+        """The English wording."""
+        if self._en is None:
+            assert self._render is not None
+            self._en = self._render("en")
+        return self._en
 
     def __call__(self, lang: Language) -> str:
         return self.da if lang == "da" else self.en
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.da, self.en) == (other.da, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.da, self.en))
+
+    def __repr__(self) -> str:
+        return f"Text(da={self.da!r}, en={self.en!r})"
+
+    def __reduce__(self) -> tuple[type[Text], tuple[str, str]]:
+        return (Text, (self.da, self.en))
 
 
 @attrs.frozen
@@ -65,6 +110,9 @@ class Law:
     text: str
     url: str | None = None
     is_pack: bool = False
+    transition_from: Mapping[str, Text] = attrs.field(factory=dict, hash=False)
+    """Transitional provisions: for the key of an earlier law, the basis on which a matter
+    begun under it is finished under this law."""
 
 
 @attrs.frozen
@@ -253,6 +301,21 @@ class RuleVersion:
             self.valid_to is None or day <= self.valid_to
         )
 
+    @cached_property
+    def citation_text(self) -> str:
+        """The citation as text, written once: 'Barnets lov § 136, stk. 2'."""
+        return str(self.citation)
+
+    @cached_property
+    def period_text(self) -> Text:
+        """The period in force in both languages, written on first use."""
+        return Text.rendered(self.period)
+
+    @cached_property
+    def mark_text(self) -> Text:
+        """The verification mark in both languages, written on first use."""
+        return Text.rendered(self.mark.label)
+
     def period(self, lang: Language) -> str:
         """'1. jan. 2024 –' style period text."""
         start = format_date(self.valid_from, lang) if self.valid_from else ""
@@ -275,6 +338,18 @@ class ObligationRule:
     stage: str
     title: Text
     versions: tuple[RuleVersion, ...]
+
+    @cached_property
+    def parents(self) -> tuple[str, ...]:
+        """The obligations whose missed occurrences start this one, each once."""
+        return tuple(
+            dict.fromkeys(v.arises_when_missed for v in self.versions if v.arises_when_missed)
+        )
+
+    @cached_property
+    def trigger_kinds(self) -> tuple[str, ...]:
+        """The event kinds any version is triggered by, each once."""
+        return tuple(dict.fromkeys(v.trigger for v in self.versions))
 
     def variants(self) -> Mapping[str, tuple[RuleVersion, ...]]:
         """The versions by variant, each in date order (grouped once, on first use)."""
@@ -302,14 +377,32 @@ class FactType(enum.Enum):
 
 
 @attrs.frozen
+class OpenWhile:
+    """How a derived case fact is worked out: true at a moment while a matter opened by an
+    event of ``opened_by`` has not been closed by an event of ``closed_by`` with the same
+    ``key`` fact (a measure started and not ended)."""
+
+    opened_by: str
+    closed_by: str
+    key: str
+
+
+@attrs.frozen
 class FactSpec:
     """A fact an event (or the case) may carry: its type and, for closed texts, its values."""
 
     name: str
     type: FactType
     values: tuple[str, ...] = ()
-    derived: bool = False
+    derived_from: OpenWhile | None = None
     title: Text | None = None
+    birth_date: bool = False
+    """The case fact age rules count from (``foedselsdato``)."""
+
+    @property
+    def derived(self) -> bool:
+        """Worked out by frister from the case's events, never given."""
+        return self.derived_from is not None
 
 
 @attrs.frozen

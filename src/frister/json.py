@@ -14,29 +14,30 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from frister._calendar import ClosedDay, ClosedDayKind
-from frister._case import Case, Event, Moment, Note, Obligation, Status, check_moment
-from frister._dates import Language
-from frister._duration import Duration, Unit
-from frister._errors import InputError, InputTypeError
-from frister._fristberegning import Deadline
-from frister._rules import FactType, Text
-from frister._steps import (
+from frister.calendar import ClosedDay, ClosedDayKind, Language
+from frister.case import Case, Event, Moment, Obligation, Status, check_moment
+from frister.deadlines import (
     Birthday,
     ClockChange,
     Count,
+    Deadline,
     Direction,
     Due,
+    Duration,
     Expiry,
     ExpiryAction,
     MonthDay,
     MonthDayKind,
     Start,
     Step,
+    Unit,
 )
+from frister.errors import InputError, InputTypeError
+from frister.explain import Note
+from frister.rules import FactType, Text
 
 if TYPE_CHECKING:
-    from frister._catalog import Catalog
+    from frister.catalog import Catalog
 
 
 # -- to JSON ---------------------------------------------------------------------------

@@ -14,16 +14,21 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from frister._calendar import DanishCalendar, ExtraClosedDay
-from frister._case import Moment, Obligation
-from frister._catalog import Catalog, default_catalog
-from frister._dates import COPENHAGEN, Language, format_date, format_moment
-from frister._errors import FristerError, InputError
-from frister._evaluate import YearReading
-from frister._fristberegning import MonthRule, Roll, compute_deadline
-from frister._json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
-from frister._rules import FactType
-from frister._steps import Direction
+from frister.calendar import (
+    COPENHAGEN,
+    DanishCalendar,
+    ExtraClosedDay,
+    Language,
+    format_date,
+    format_moment,
+)
+from frister.case import Moment, Obligation
+from frister.catalog import Catalog, default_catalog
+from frister.deadlines import Direction, MonthRule, Roll, compute_deadline
+from frister.engine import YearReading
+from frister.errors import FristerError, InputError
+from frister.json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
+from frister.rules import FactType
 
 if TYPE_CHECKING:
     from frister.portfolio import PortfolioResult

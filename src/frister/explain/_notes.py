@@ -1,8 +1,12 @@
-"""A case as frister sees it: events with facts in, obligations with explanations out."""
+"""Explanations as data: each note is a kind and its values, rendered in Danish or English.
+
+The engine writes notes while it evaluates; nothing is rendered until a person
+(or the JSON output) reads it, and one table of templates says every sentence
+in both languages.
+"""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from types import MappingProxyType
@@ -10,114 +14,13 @@ from typing import Any
 
 import attrs
 
-from frister._dates import Language, check_aware, check_date, format_date, format_moment, local_date
-from frister._errors import InputError, InputTypeError
-from frister._fristberegning import Deadline
-from frister._rules import Condition, Question, RuleVersion, Text
-
-Moment = date | datetime
+from frister.calendar._dates import Language, format_moment
+from frister.deadlines import Deadline
+from frister.rules import Question, Text
 
 
-def _freeze(facts: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    if facts is None:
-        return MappingProxyType({})
-    if not isinstance(facts, Mapping):
-        raise InputTypeError("facts", facts, "expected a mapping of fact name to value")
-    for name in facts:
-        if not isinstance(name, str):
-            raise InputTypeError("facts", name, "fact names are texts")
-    return MappingProxyType(dict(facts))
-
-
-def check_moment(value: object, field: str) -> Moment:
-    """A date, or an aware datetime, in the supported range; anything else raises."""
-    if isinstance(value, datetime):
-        return check_aware(value, field)
-    return check_date(value, field)
-
-
-def _check_at(instance: Event, attribute: attrs.Attribute[Moment], value: Moment) -> None:
-    check_moment(value, "at")
-
-
-def _check_kind(instance: Event, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value:
-        raise InputError("kind", value, "expected an event kind such as 'underretning.modtaget'")
-
-
-@attrs.frozen
-class Event:
-    """Something that happened in a case: its kind, when, and its facts."""
-
-    kind: str = attrs.field(validator=_check_kind)
-    at: Moment = attrs.field(validator=_check_at)
-    facts: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, hash=False)
-
-    @property
-    def day(self) -> date:
-        """The Danish calendar day it happened on."""
-        return local_date(self.at) if isinstance(self.at, datetime) else self.at
-
-    def describe(self, lang: Language) -> str:
-        """'underretning.modtaget fre. 22. mar. 2024 kl. 16:05 (CET)'."""
-        return f"{self.kind} {format_moment(self.at, lang)}"
-
-
-def _to_events(events: Iterable[Event]) -> tuple[Event, ...]:
-    items = tuple(events)
-    for event in items:
-        if not isinstance(event, Event):
-            raise InputTypeError("events", event, "expected frister.Event")
-    return items
-
-
-@attrs.frozen
-class Case:
-    """A case: its events in any order and the facts about the case itself."""
-
-    events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_to_events)
-    facts: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, hash=False)
-
-
-def order_key(moment: Moment) -> tuple[date, int, float]:
-    """Sort key putting date-only events first on their day, then by the real moment."""
-    if isinstance(moment, datetime):
-        return (local_date(moment), 1, moment.timestamp())
-    return (moment, 0, 0.0)
-
-
-def on_or_after(later: Moment, earlier: Moment) -> bool:
-    """``later`` is at or after ``earlier``; by day when either has no time of day."""
-    if isinstance(later, datetime) and isinstance(earlier, datetime):
-        return later >= earlier
-    return _day(later) >= _day(earlier)
-
-
-def _day(moment: Moment) -> date:
-    return local_date(moment) if isinstance(moment, datetime) else moment
-
-
-class Status(enum.StrEnum):
-    """Where an obligation stands on the evaluation date."""
-
-    PENDING = "pending"
-    MET = "met"
-    MET_LATE = "met_late"
-    OVERDUE = "overdue"
-    ENDED = "ended"
-
-    def label(self, lang: Language) -> str:
-        """'opfyldt for sent' / 'met late'."""
-        return _STATUS_LABELS[self][0 if lang == "da" else 1]
-
-
-_STATUS_LABELS = {
-    Status.PENDING: ("afventer", "pending"),
-    Status.MET: ("opfyldt", "met"),
-    Status.MET_LATE: ("opfyldt for sent", "met late"),
-    Status.OVERDUE: ("overskredet", "overdue"),
-    Status.ENDED: ("bortfaldet", "ended"),
-}
+def _frozen(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(values))
 
 
 @attrs.frozen
@@ -125,7 +28,16 @@ class Note:
     """One line of an explanation beyond the calendar steps, as data: a kind and its values."""
 
     kind: str
-    values: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, hash=False)
+    values: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen, hash=False)
+
+    @classmethod
+    def of(cls, kind: str, values: dict[str, Any] | None = None) -> Note:
+        """The engine's fast path: a note over a fresh dict that nobody else holds, so it is
+        wrapped read-only instead of copied (an evaluation writes millions of notes)."""
+        note = object.__new__(cls)
+        object.__setattr__(note, "kind", kind)
+        object.__setattr__(note, "values", MappingProxyType(values if values else {}))
+        return note
 
     def describe(self, lang: Language) -> str:
         da, en = _NOTES[self.kind]
@@ -147,6 +59,7 @@ NO_DUE_REASONS = frozenset(
     {"no-duration", "configurable", "not-configured", "missing-birth", "next-not-set"}
 )
 """The note kinds that say why an occurrence has no due date."""
+
 
 _NOTES: dict[str, tuple[str, str]] = {
     "trigger": ("Udløst af: {event}", "Triggered by: {event}"),
@@ -191,8 +104,8 @@ _NOTES: dict[str, tuple[str, str]] = {
         "The anchor is the child's {age}th birthday (born {birth})",
     ),
     "missing-birth": (
-        "Fristen kan ikke beregnes: sagen mangler faktum foedselsdato",
-        "The deadline cannot be computed: the case lacks the fact foedselsdato",
+        "Fristen kan ikke beregnes: sagen mangler faktum {fact}",
+        "The deadline cannot be computed: the case lacks the fact {fact}",
     ),
     "due-from-fact": (
         "Fristen er fastsat ved hændelsen ({fact}): {due}",
@@ -272,64 +185,22 @@ _NOTES: dict[str, tuple[str, str]] = {
 }
 
 
-@attrs.frozen
-class Obligation:
-    """One occurrence of an obligation in a case, as it stands on ``as_of``."""
-
-    rule_id: str
-    title: Text
-    occurrence: int
-    trigger: Event
-    version: RuleVersion
-    due: Moment | None
-    practical_due: Moment | None
-    status: Status
-    as_of: Moment
-    fulfilled_by: Event | None = None
-    ended_by: Event | None = None
-    deadline: Deadline | None = None
-    notes: tuple[Note, ...] = ()
-    conditions: tuple[Condition, ...] = ()
-    questions: tuple[Question, ...] = ()
-
-    @property
-    def fulfilled_at(self) -> Moment | None:
-        """When it was fulfilled, or None."""
-        return self.fulfilled_by.at if self.fulfilled_by is not None else None
-
-    @property
-    def ended_at(self) -> Moment | None:
-        """When it ended (the measure stopped), or None."""
-        return self.ended_by.at if self.ended_by is not None else None
-
-    @property
-    def on_closed_day(self) -> bool:
-        """True when the due date is a closed day the deadline does not move off."""
-        return self.due is not None and self.practical_due != self.due
-
-    def explain(self, lang: Language = "da") -> str:
-        """The obligation, the rule and version that applied, every calendar step, the status."""
-        heading = f"{self.rule_id}: {self.title(lang)}"
-        if self.occurrence > 1:
-            heading += f" ({'forekomst' if lang == 'da' else 'occurrence'} {self.occurrence})"
-        lines = [heading]
-        lines.extend(note.describe(lang) for note in self.notes if note.kind != "status")
-        if self.deadline is not None:
-            lines.extend(f"  {line}" for line in self.deadline.explain(lang).splitlines())
-        lines.extend(note.describe(lang) for note in self.notes if note.kind == "status")
-        for question in self.questions:
-            mark = question.mark.label(lang)
-            lines.append(
-                _NOTES["question"][0 if lang == "da" else 1].format(
-                    mark=mark, text=question.text(lang)
-                )
-            )
-        return "\n".join(lines)
-
-    def describe_due(self, lang: Language) -> str:
-        """The due date as text, or 'ingen frist' / 'no deadline'."""
-        if self.due is None:
-            return "ingen frist" if lang == "da" else "no deadline"
-        if isinstance(self.due, datetime):
-            return format_moment(self.due, lang)
-        return format_date(self.due, lang)
+def explanation(
+    heading: str,
+    notes: Iterable[Note],
+    deadline: Deadline | None,
+    questions: Iterable[Question],
+    lang: Language,
+) -> str:
+    """The one layout of an explanation: heading, notes, the calendar steps, status, questions."""
+    notes = tuple(notes)
+    lines = [heading]
+    lines.extend(note.describe(lang) for note in notes if note.kind != "status")
+    if deadline is not None:
+        lines.extend(f"  {line}" for line in deadline.explain(lang).splitlines())
+    lines.extend(note.describe(lang) for note in notes if note.kind == "status")
+    lines.extend(
+        Note("question", {"mark": q.mark.label(lang), "text": q.text(lang)}).describe(lang)
+        for q in questions
+    )
+    return "\n".join(lines)

@@ -1,0 +1,22 @@
+"""The engine: which obligations a case gave rise to, when each is due, and why.
+
+One module per idea, imported in this order: the evaluation context
+(``_context``), input checks, derived events, law versions, due dates,
+settling an occurrence, one strategy per shape, and the evaluation itself.
+"""
+
+from frister.engine._checks import check_event
+from frister.engine._context import YearReading
+from frister.engine._evaluate import evaluate
+from frister.engine._rule_deadline import RuleDeadline, rule_deadline
+from frister.engine._versions import governing_on, version_note
+
+__all__ = [
+    "RuleDeadline",
+    "YearReading",
+    "check_event",
+    "evaluate",
+    "governing_on",
+    "rule_deadline",
+    "version_note",
+]

@@ -1,0 +1,146 @@
+"""The evaluation context: a case's timeline indexed once, and the small predicates on moments."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from frister.calendar._dates import Language, local_date
+from frister.case import Event, Moment, Obligation, on_or_after
+from frister.explain import Note
+from frister.rules._catalog import CatalogData
+from frister.rules._model import OpenWhile, Text
+
+
+class YearReading(enum.Enum):
+    """How 'at least N times a year' is read (research A.6: awaiting legal source)."""
+
+    CALENDAR_YEAR = "calendar-year"
+    """Each calendar year the measure runs (the default)."""
+    ROLLING = "rolling"
+    """Each 12-month period counted from the start of the measure."""
+
+
+def day(moment: Moment) -> date:
+    return local_date(moment) if isinstance(moment, datetime) else moment
+
+
+def past(as_of: Moment, due: Moment) -> bool:
+    """The deadline has run out on ``as_of``: a day deadline runs the whole due day."""
+    if isinstance(as_of, datetime) and isinstance(due, datetime):
+        return as_of > due
+    return day(as_of) > day(due)
+
+
+def on_time(done: Moment, due: Moment) -> bool:
+    if isinstance(done, datetime) and isinstance(due, datetime):
+        return done <= due
+    return day(done) <= day(due)
+
+
+@attrs.define
+class Context:
+    catalog: CatalogData
+    case_facts: Mapping[str, Any]
+    events: list[Event]
+    as_of: Moment
+    reading: YearReading
+    derived: dict[int, Note] = attrs.field(factory=dict)
+    derived_from: dict[int, Event] = attrs.field(factory=dict)
+    results: dict[str, list[Obligation]] = attrs.field(factory=dict)
+    _position: dict[int, int] = attrs.field(factory=dict)
+    _rank: dict[int, int] = attrs.field(factory=dict)
+    _by_kinds: dict[tuple[str, ...], list[Event]] = attrs.field(factory=dict)
+    _facts_at: dict[int, dict[str, Any]] = attrs.field(factory=dict)
+
+    def index(self) -> None:
+        """Index the (final, sorted) timeline: positions, ranks, events by kind."""
+        self._position = {id(event): i for i, event in enumerate(self.events)}
+        self._rank = {}
+        self._by_kinds.clear()
+        previous: tuple[object, ...] | None = None
+        rank = 0
+        for position, event in enumerate(self.events):
+            self._by_kinds.setdefault((event.kind,), []).append(event)
+            key = event_key(event)
+            if key != previous:
+                rank, previous = position, key
+            self._rank[id(event)] = rank
+
+    def kinds(self) -> frozenset[str]:
+        """The event kinds the timeline has."""
+        return frozenset(event.kind for event in self.events)
+
+    def rank(self, event: Event) -> int:
+        """The event's place in time order; events alike in time, kind and facts share it."""
+        return self._rank[id(event)]
+
+    def of_kinds(self, kinds: tuple[str, ...]) -> list[Event]:
+        """The events of these kinds, in timeline order."""
+        found = self._by_kinds.get(kinds)
+        if found is None:
+            found = [e for kind in set(kinds) for e in self._by_kinds.get((kind,), ())]
+            found.sort(key=lambda e: self._position[id(e)])
+            self._by_kinds[kinds] = found
+        return found
+
+    def facts_at(self, event: Event) -> dict[str, Any]:
+        """The case facts, plus the derived case facts (``aktiv_indsats``) at the event's time."""
+        facts = self._facts_at.get(id(event))
+        if facts is None:
+            facts = dict(self.case_facts)
+            for spec in self.catalog.derived_facts:
+                assert spec.derived_from is not None
+                facts[spec.name] = self._open_at(spec.derived_from, event)
+            self._facts_at[id(event)] = facts
+        return facts
+
+    def _open_at(self, how: OpenWhile, at: Event) -> bool:
+        """Some matter is open at ``at``: opened by an earlier event and not yet closed."""
+        open_keys: dict[object, int] = {}
+        for event in self.of_kinds((how.opened_by, how.closed_by)):
+            if event is at or not on_or_after(at.at, event.at):
+                continue
+            key = event.facts.get(how.key)
+            if event.kind == how.opened_by:
+                open_keys[key] = open_keys.get(key, 0) + 1
+            elif open_keys.get(key):
+                open_keys[key] -= 1
+        return any(count > 0 for count in open_keys.values())
+
+
+def event_key(event: Event) -> tuple[object, ...]:
+    """Time order; events at the same moment in a fixed order, whatever order they came in."""
+    return event.sort_key
+
+
+def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:
+    """Events of one matter: every link fact both carry has the same value."""
+    return all(a.facts[f] == b.facts[f] for f in facts if f in a.facts and f in b.facts)
+
+
+def following(
+    context: Context, kinds: tuple[str, ...], trigger: Event, match: Sequence[str]
+) -> list[Event]:
+    return [
+        e
+        for e in context.of_kinds(kinds)
+        if e is not trigger and on_or_after(e.at, trigger.at) and linked(trigger, e, match)
+    ]
+
+
+def both(render: Callable[[Language], str]) -> Text:
+    """A text in both languages, written when first read, so notes stay language-neutral data."""
+    return Text.rendered(render)
+
+
+def describe_event(event: Event) -> Text:
+    def describe(lang: Language) -> str:
+        facts = ", ".join(f"{k}={v}" for k, v in event.facts.items())
+        return event.describe(lang) + (f" ({facts})" if facts else "")
+
+    return both(describe)

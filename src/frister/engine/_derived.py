@@ -1,0 +1,48 @@
+"""Derived events: a decision's receipt worked out from how it was sent, where none is recorded."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frister.case import Event, on_or_after
+from frister.deadlines._fristberegning import (
+    Roll,
+    compute_deadline,
+)
+from frister.engine._context import Context, event_key, linked
+from frister.explain import Note
+
+
+def derive(context: Context) -> None:
+    """Add derived events (a decision's receipt from how it was sent) where none is recorded."""
+    added = []
+    for derivation in context.catalog.derivations.values():
+        recorded = [e for e in context.events if e.kind == derivation.kind]
+        for source in (e for e in context.events if e.kind == derivation.source):
+            if any(linked(source, e, derivation.match) for e in recorded):
+                continue
+            channel = source.facts.get(derivation.by)
+            after = derivation.after.get(str(channel)) if channel is not None else None
+            if after is None:
+                continue
+            day = compute_deadline(
+                source.day, after, roll=Roll.KEEP, calendar=context.catalog.calendar
+            ).due
+            assert isinstance(day, date)
+            facts = {k: source.facts[k] for k in derivation.copy if k in source.facts}
+            event = Event(derivation.kind, day, facts)
+            if not on_or_after(context.as_of, event.at):
+                continue
+            context.derived_from[id(event)] = source
+            context.derived[id(event)] = Note.of(
+                "derived",
+                {
+                    "kanal": channel,
+                    "at": day,
+                    "basis": derivation.basis,
+                },
+            )
+            added.append(event)
+    if added:
+        context.events.extend(added)
+        context.events.sort(key=event_key)

@@ -1,0 +1,106 @@
+"""Case evaluation: which obligations a case's events gave rise to, when each is due, and why.
+
+Pure: the result depends only on the catalog, the case and ``as_of``. Events
+after ``as_of`` have not happened yet and are ignored.
+"""
+
+from __future__ import annotations
+
+from frister.case import (
+    Case,
+    Moment,
+    Obligation,
+    Status,
+    check_moment,
+    on_or_after,
+)
+from frister.engine._checks import check_case
+from frister.engine._context import Context, YearReading, day, event_key
+from frister.engine._derived import derive
+from frister.engine._shapes import arising, duplicate, occurrences
+from frister.engine._versions import entering_after, version_at
+from frister.errors import InputTypeError
+from frister.rules._catalog import CatalogData
+from frister.rules._model import (
+    ObligationRule,
+)
+
+
+def evaluate(
+    catalog: CatalogData,
+    case: Case,
+    as_of: Moment,
+    reading: YearReading,
+    only: str | None = None,
+) -> list[Obligation]:
+    """The obligations of ``case`` as they stand on ``as_of`` (of one rule, with ``only``)."""
+    check_case(catalog, case)
+    as_of = check_moment(as_of, "as_of")
+    if not isinstance(reading, YearReading):
+        raise InputTypeError("reading", reading, "expected frister.YearReading")
+    visible = [e for e in case.events if on_or_after(as_of, e.at)]
+    visible.sort(key=event_key)
+    context = Context(catalog, case.facts, visible, as_of, reading)
+    derive(context)
+    context.index()
+    rules = catalog.parents_first
+    if only is not None:
+        needed = _with_parents(catalog, only)
+        rules = tuple(rule for rule in rules if rule.id in needed)
+    kinds = context.kinds()
+    for rule in rules:
+        if rule.parents:
+            if any(context.results.get(parent) for parent in rule.parents):
+                context.results[rule.id] = _evaluate_rule(context, rule)
+        elif not kinds.isdisjoint(rule.trigger_kinds):
+            context.results[rule.id] = _evaluate_rule(context, rule)
+    order = catalog.rule_order
+    rank = context.rank
+    obligations = [
+        ob for obs in context.results.values() for ob in obs if only is None or ob.rule_id == only
+    ]
+    obligations.sort(key=lambda ob: (rank(ob.trigger), order[ob.rule_id], ob.occurrence))
+    return obligations
+
+
+def _with_parents(catalog: CatalogData, rule_id: str) -> set[str]:
+    needed = {rule_id}
+    for version in catalog.rules[rule_id].versions:
+        if version.arises_when_missed:
+            needed |= _with_parents(catalog, version.arises_when_missed)
+    return needed
+
+
+def _evaluate_rule(context: Context, rule: ObligationRule) -> list[Obligation]:
+    results: list[Obligation] = []
+    claimed: set[int] = set()
+    if rule.parents:
+        for parent in rule.parents:
+            for missed in context.results.get(parent, []):
+                if missed.status in (Status.OVERDUE, Status.MET_LATE):
+                    results.extend(arising(context, rule, missed, claimed))
+        return results
+    for event in context.of_kinds(rule.trigger_kinds):
+        for versions in rule.variants().values():
+            version = version_at(versions, event.kind, event.day)
+            if version is None:
+                # A running measure meets a rule that entered into force after it started:
+                # the duty attaches to the age or the year, not to the start of the measure.
+                version = entering_after(versions, event.kind, event.day)
+            if version is None:
+                continue
+            facts = context.facts_at(event)
+            if not all(c.holds(event.facts, facts, event.day) for c in version.when):
+                continue
+            entered = (
+                version.valid_from
+                if version.valid_from and version.valid_from > event.day
+                else None
+            )
+            for ob in occurrences(context, rule, version, event, claimed):
+                if version.age is not None and duplicate(ob, results):
+                    continue  # one duty per child at one age, however many measures run
+                if entered and ob.due is not None and day(ob.due) < entered:
+                    continue  # the age was reached before the rule existed
+                results.append(ob)
+    return results

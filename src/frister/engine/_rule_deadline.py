@@ -1,0 +1,130 @@
+"""One rule's deadline for one trigger, without a case: the contract's ``catalog.due(...)``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from frister.calendar._dates import Language, local_date
+from frister.case import Case, Event, Moment, check_moment
+from frister.deadlines import Deadline
+from frister.engine._checks import check_event
+from frister.engine._context import YearReading
+from frister.engine._evaluate import evaluate
+from frister.engine._versions import governing_on, version_note
+from frister.errors import FactError, InputError, NoDeadlineError
+from frister.explain import NO_DUE_REASONS, Note, explanation
+from frister.rules import Question, RuleVersion, Text
+from frister.rules._catalog import CatalogData
+
+_PARENT_VERSION_NOTES = frozenset({"version", "transition", "no-successor", "entry-into-force"})
+
+
+def _day_of(moment: date | datetime) -> date:
+    return local_date(moment) if isinstance(moment, datetime) else moment
+
+
+@attrs.frozen
+class RuleDeadline:
+    """The deadline of one rule for one trigger: the contract's ``catalog.due(...)``."""
+
+    rule_id: str
+    title: Text
+    due: Moment
+    practical_due: Moment
+    version: RuleVersion
+    deadline: Deadline | None
+    notes: tuple[Note, ...]
+    questions: tuple[Question, ...]
+
+    @property
+    def on_closed_day(self) -> bool:
+        """True when the due date is a closed day the deadline does not move off."""
+        return self.practical_due != self.due
+
+    def explain(self, lang: Language = "da") -> str:
+        """The rule, version, conditions and every calendar step, as text."""
+        heading = f"{self.rule_id}: {self.title(lang)}"
+        return explanation(heading, self.notes, self.deadline, self.questions, lang)
+
+
+def rule_deadline(
+    catalog: CatalogData,
+    rule_id: str,
+    trigger: date | datetime,
+    facts: Mapping[str, Any] | None = None,
+) -> RuleDeadline:
+    """The deadline of ``rule_id`` for a trigger at ``trigger`` with the given facts.
+
+    ``facts`` are facts of the triggering event, plus case facts such as
+    ``foedselsdato`` for the rules that need them. The version is the one in
+    force on the trigger's day whose conditions the facts meet; it is replaced
+    by its successor when the due date falls after it ended (Barnets lov § 213).
+    """
+    rule = catalog.get(rule_id)
+    trigger = check_moment(trigger, "trigger")
+    facts = dict(facts or {})
+    case_facts = {k: facts.pop(k) for k in list(facts) if k in catalog.case_facts}
+    candidates = []
+    for versions in rule.variants().values():
+        day = trigger.date() if isinstance(trigger, datetime) else trigger
+        for version in versions:
+            if version.in_force(day) and version.before is False:
+                candidates.append(version)
+    if not candidates:
+        raise NoDeadlineError(
+            f"rule_id={rule_id!r}: no version with a deadline was in force on {trigger}"
+        )
+    problems = []
+    for version in candidates:
+        if version.arises_when_missed is not None:
+            parent = rule_deadline(
+                catalog, version.arises_when_missed, trigger, {**facts, **case_facts}
+            )
+            own = [n for n in parent.notes if n.kind not in _PARENT_VERSION_NOTES]
+            notes = [version_note(version, "trigger", _day_of(trigger))]
+            governing = governing_on(catalog, rule, version, _day_of(parent.due), notes)
+            notes.append(Note.of("arises", {"parent": parent.rule_id, "due": parent.due}))
+            return attrs.evolve(
+                parent,
+                rule_id=rule_id,
+                title=rule.title,
+                version=governing,
+                notes=(*own, *notes),
+                questions=governing.questions,
+            )
+        event = Event(
+            version.trigger,
+            trigger,
+            {k: v for k, v in facts.items() if k in catalog.events[version.trigger].facts},
+        )
+        try:
+            check_event(catalog, event, "facts")
+        except FactError as error:
+            problems.append(str(error))
+            continue
+        case = Case([event], case_facts)
+        obligations = evaluate(catalog, case, trigger, YearReading.CALENDAR_YEAR, only=rule_id)
+        for ob in obligations:
+            if ob.rule_id == rule_id and ob.trigger == event and ob.occurrence == 1:
+                if ob.due is None:
+                    reason = "; ".join(
+                        n.describe("en") for n in ob.notes if n.kind in NO_DUE_REASONS
+                    )
+                    raise NoDeadlineError(f"rule_id={rule_id!r}: {reason}")
+                assert ob.practical_due is not None
+                return RuleDeadline(
+                    rule_id=rule_id,
+                    title=rule.title,
+                    due=ob.due,
+                    practical_due=ob.practical_due,
+                    version=ob.version,
+                    deadline=ob.deadline,
+                    notes=tuple(n for n in ob.notes if n.kind != "status"),
+                    questions=ob.questions,
+                )
+    unmet = "; ".join(problems) or "the facts meet no version's conditions"
+    raise InputError("facts", facts, f"rule {rule_id!r} does not apply: {unmet}")

@@ -1,0 +1,193 @@
+"""Settling an occurrence: what fulfilled or ended it, and its status on the evaluation date."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from frister.case import Event, Moment, Obligation, Status, on_or_after
+from frister.deadlines._fristberegning import (
+    Deadline,
+)
+from frister.engine._context import (
+    Context,
+    both,
+    day,
+    describe_event,
+    following,
+    linked,
+    on_time,
+    past,
+)
+from frister.engine._versions import governing_on
+from frister.explain import Note
+from frister.rules._model import (
+    ObligationRule,
+    RuleVersion,
+    Shape,
+)
+
+
+def settle(
+    context: Context,
+    rule: ObligationRule,
+    version: RuleVersion,
+    trigger: Event,
+    anchor: Event,
+    number: int,
+    due: Moment | None,
+    deadline: Deadline | None,
+    notes: list[Note],
+    claimed: set[int],
+) -> Obligation:
+    facts = context.facts_at(trigger)
+    if version.before:
+        fulfilled = _fulfilling(context, version, version.fulfilled_by, trigger, facts, claimed)
+        exempted = (
+            None
+            if fulfilled
+            else _fulfilling(context, version, version.exempted_by, trigger, facts, claimed)
+        )
+        if exempted is not None:
+            notes.append(Note.of("exempted", {"event": describe_event(exempted)}))
+            fulfilled = exempted
+    else:
+        # A derived trigger (a receipt) counts from the event it was derived from: a complaint
+        # made before the deemed receipt is in time.
+        start = context.derived_from.get(id(anchor), anchor)
+        fulfilled = _fulfilling(context, version, version.fulfilled_by, start, facts, claimed)
+    ended = _ending(context, version, trigger, fulfilled, due)
+    if fulfilled is not None and ended is None:
+        claimed.add(id(fulfilled))
+    if due is None and version.valid_to is not None:
+        # An open duty with no date is finished under the rule in force when it is done
+        # (or still open): Barnets lov § 213 stk. 1 for matters open on 31 Dec 2023.
+        done = fulfilled.day if fulfilled is not None else day(context.as_of)
+        version = governing_on(context.catalog, rule, version, done, notes)
+    if version.notice:
+        practical: Moment | None = due  # the earliest day a decision may take effect: no earlier
+    elif deadline is not None and deadline.due == due:
+        practical = deadline.practical_due
+    else:
+        practical = due
+    status = status_of(context, version, due, fulfilled, ended)
+    if version.before and status is Status.OVERDUE:
+        notes.append(Note.of("before-breached", {"event": describe_event(trigger)}))
+    if rule.shape is Shape.C and status is Status.OVERDUE:
+        notes.append(Note.of("citizen-expired"))
+    return conclude(
+        context,
+        rule,
+        version,
+        trigger,
+        number,
+        status,
+        due,
+        practical,
+        fulfilled if ended is None else None,
+        ended,
+        deadline,
+        notes,
+    )
+
+
+def conclude(
+    context: Context,
+    rule: ObligationRule,
+    version: RuleVersion,
+    trigger: Event,
+    number: int,
+    status: Status,
+    due: Moment | None,
+    practical: Moment | None,
+    fulfilled: Event | None,
+    ended: Event | None,
+    deadline: Deadline | None,
+    notes: list[Note],
+) -> Obligation:
+    """The occurrence as it stands, with the fulfilment, ending and status written out."""
+    if fulfilled is not None:
+        notes.append(Note.of("fulfilled", {"event": describe_event(fulfilled)}))
+    if ended is not None:
+        notes.append(Note.of("ended", {"event": describe_event(ended)}))
+    notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
+    return Obligation(
+        rule_id=rule.id,
+        title=rule.title,
+        occurrence=number,
+        trigger=trigger,
+        version=version,
+        due=due,
+        practical_due=practical,
+        status=status,
+        as_of=context.as_of,
+        fulfilled_by=fulfilled,
+        ended_by=ended,
+        deadline=deadline,
+        notes=tuple(notes),
+        conditions=version.when,
+        questions=version.questions,
+    )
+
+
+def _fulfilling(
+    context: Context,
+    version: RuleVersion,
+    kinds: tuple[str, ...],
+    trigger: Event,
+    case_facts: Mapping[str, Any],
+    claimed: set[int],
+) -> Event | None:
+    """The first unclaimed event of ``kinds`` linked to ``trigger`` that meets the rule's
+    fulfilment conditions: at or after the trigger, or at or before it for a precondition."""
+    for event in context.of_kinds(kinds):
+        if event is trigger or id(event) in claimed:
+            continue
+        in_order = (
+            on_or_after(trigger.at, event.at)
+            if version.before
+            else on_or_after(event.at, trigger.at)
+        )
+        if not in_order or not linked(trigger, event, version.match):
+            continue
+        if all(c.holds(event.facts, case_facts, event.day) for c in version.fulfilled_when):
+            return event
+    return None
+
+
+def _ending(
+    context: Context,
+    version: RuleVersion,
+    trigger: Event,
+    fulfilled: Event | None,
+    due: Moment | None,
+) -> Event | None:
+    for event in following(context, version.ended_by, trigger, version.match):
+        if fulfilled is not None and on_or_after(event.at, fulfilled.at):
+            return None
+        if due is not None and past(event.at, due):
+            return None  # the deadline had already run out: the breach stands
+        return event
+    return None
+
+
+def status_of(
+    context: Context,
+    version: RuleVersion,
+    due: Moment | None,
+    fulfilled: Event | None,
+    ended: Event | None,
+) -> Status:
+    if ended is not None:
+        return Status.ENDED
+    if fulfilled is not None:
+        if due is None or version.before or on_time(fulfilled.at, due):
+            return Status.MET
+        return Status.MET_LATE
+    if due is None:
+        return Status.PENDING
+    if version.notice:
+        return Status.MET if day(context.as_of) >= day(due) else Status.PENDING
+    if version.before or past(context.as_of, due):
+        return Status.OVERDUE
+    return Status.PENDING

@@ -1,0 +1,114 @@
+"""A portfolio's result: its rows made on access from the compact columns, and its failures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, overload
+
+import attrs
+
+from frister.case import Status
+from frister.portfolio._frame import to_frame
+from frister.portfolio._rows import STATUSES, CaseFailure, Moment, PortfolioRow, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class _Rows(Sequence[PortfolioRow]):
+    """The result's rows, made on access."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: Table) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return self._table.row_count
+
+    @overload
+    def __getitem__(self, index: int) -> PortfolioRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PortfolioRow]: ...
+    def __getitem__(self, index: int | slice) -> PortfolioRow | list[PortfolioRow]:
+        if isinstance(index, slice):
+            return [self._table.row(i) for i in range(*index.indices(len(self)))]
+        count = len(self)
+        position = index + count if index < 0 else index
+        if not 0 <= position < count:
+            raise IndexError(f"row {index} of {count}")
+        return self._table.row(position)
+
+    def __iter__(self) -> Iterator[PortfolioRow]:
+        return self._table.iter_rows()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} portfolio rows>"
+
+
+@attrs.frozen(eq=False)
+class PortfolioResult:
+    """A portfolio's obligations on ``as_of``: a row per occurrence, and the cases that failed.
+
+    ``rows`` is a sequence made on access from compact columns; ``to_frame()``
+    gives a pandas DataFrame. ``cases`` counts the cases evaluated; the cases
+    that could not be, with their error, are in ``errors``.
+    """
+
+    as_of: Moment
+    _table: Table = attrs.field(repr=False, alias="table")
+    errors: tuple[CaseFailure, ...] = ()
+
+    @property
+    def rows(self) -> Sequence[PortfolioRow]:
+        """One row per obligation occurrence, case by case in the portfolio's order."""
+        return _Rows(self._table)
+
+    @property
+    def cases(self) -> int:
+        """The number of cases evaluated (not counting ``errors``)."""
+        return len(self._table.case_ids)
+
+    @property
+    def case_ids(self) -> Sequence[str]:
+        """The ids of the cases evaluated, in order."""
+        return tuple(self._table.case_ids)
+
+    @property
+    def label_names(self) -> tuple[str, ...]:
+        """Every label name some evaluated case has, sorted (the ``label.<name>`` columns)."""
+        return tuple(sorted({name for labelset in self._table.labels for name, _ in labelset}))
+
+    def status_counts(self) -> Mapping[Status, int]:
+        """How many rows have each status (every status present, zero or more)."""
+        column = self._table.status
+        return MappingProxyType({s: column.count(code) for code, s in enumerate(STATUSES)})
+
+    def to_frame(self) -> pd.DataFrame:
+        """The rows as a pandas DataFrame (the ``frister[pandas]`` extra).
+
+        Repeated texts are categoricals; moment columns hold dates and aware
+        datetimes as Python objects (an hour deadline's due is a datetime);
+        each label is a column ``label.<name>``.
+        """
+        return to_frame(self._table)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PortfolioResult):
+            return NotImplemented
+        return (
+            self.as_of == other.as_of
+            and self.errors == other.errors
+            and self._table.case_ids == other._table.case_ids
+            and self._table.ends == other._table.ends
+            and all(a == b for a, b in zip(self.rows, other.rows, strict=True))
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"PortfolioResult(as_of={self.as_of.isoformat()}, {self.cases} cases, "
+            f"{len(self.rows)} rows, {len(self.errors)} errors)"
+        )
