@@ -30,6 +30,10 @@ def test_python_examples_run_and_shown_explanation_matches() -> None:
         )
     }
     assert statuses["underretning.kvittering"] == "met_late"
+    result = namespace["result"]
+    assert not result.errors  # type: ignore[attr-defined]
+    assert result.cases == 200  # type: ignore[attr-defined]
+    assert sum(result.status_counts().values()) == len(result.rows) > 200  # type: ignore[attr-defined]
     deadline = namespace["dl"]
     (shown,) = _blocks("text")
     assert deadline.explain() == shown.rstrip("\n")  # type: ignore[attr-defined]
