@@ -67,12 +67,6 @@ class Event:
         """The Danish calendar day it happened on."""
         return local_date(self.at) if isinstance(self.at, datetime) else self.at
 
-    @cached_property
-    def sort_key(self) -> tuple[object, ...]:
-        """Time order; events at the same moment in a fixed order, whatever order they came in."""
-        facts = sorted((k, repr(v)) for k, v in self.facts.items())
-        return (*order_key(self.at), self.kind, facts)
-
     def describe(self, lang: Language) -> str:
         """'underretning.modtaget fre. 22. mar. 2024 kl. 16:05 (CET)'."""
         return f"{self.kind} {format_moment(self.at, lang)}"

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from frister.calendar._dates import Language, local_date
-from frister.case import Event, Moment, Obligation, on_or_after
+from frister.case import Event, Moment, Obligation, on_or_after, order_key
 from frister.explain import Note
 from frister.rules._catalog import CatalogData
 from frister.rules._model import OpenWhile, Text
@@ -115,7 +115,7 @@ class Context:
 
 def event_key(event: Event) -> tuple[object, ...]:
     """Time order; events at the same moment in a fixed order, whatever order they came in."""
-    return event.sort_key
+    return (*order_key(event.at), event.kind, sorted((k, repr(v)) for k, v in event.facts.items()))
 
 
 def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:
