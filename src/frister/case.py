@@ -19,10 +19,10 @@ from frister.calendar._dates import (
     format_moment,
     local_date,
 )
-from frister.deadlines._fristberegning import Deadline
+from frister.deadlines import Deadline
 from frister.errors import InputError, InputTypeError
 from frister.explain import Note, explanation
-from frister.rules._model import Condition, Question, RuleVersion, Text
+from frister.rules import Condition, Question, RuleVersion, Text
 
 Moment = date | datetime
 

@@ -11,8 +11,8 @@ from frister.case import (
     Event,
 )
 from frister.errors import FactError, InputTypeError, UnknownEventKindError
-from frister.rules._catalog import CatalogData
-from frister.rules._model import (
+from frister.rules import (
+    CatalogData,
     FactSpec,
     FactType,
 )

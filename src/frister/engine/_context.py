@@ -9,11 +9,10 @@ from typing import Any
 
 import attrs
 
-from frister.calendar._dates import Language, local_date
+from frister.calendar import Language, local_date
 from frister.case import Event, Moment, Obligation, on_or_after, order_key
 from frister.explain import Note
-from frister.rules._catalog import CatalogData
-from frister.rules._model import OpenWhile, Text
+from frister.rules import CatalogData, OpenWhile, Text
 
 
 class YearReading(enum.Enum):

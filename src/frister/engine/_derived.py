@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from frister.case import Event, on_or_after
-from frister.deadlines._fristberegning import (
+from frister.deadlines import (
     Roll,
     compute_deadline,
 )

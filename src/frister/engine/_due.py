@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 import attrs
 
-from frister.calendar._dates import Language
+from frister.calendar import Language
 from frister.case import Event, Moment
-from frister.deadlines._duration import Duration, Unit
-from frister.deadlines._fristberegning import (
+from frister.deadlines import (
     Deadline,
+    Duration,
+    Unit,
     birthday,
     compute_deadline,
 )
@@ -18,9 +19,9 @@ from frister.engine._context import Context, both, day, describe_event, followin
 from frister.engine._versions import transition, version_note
 from frister.errors import InputError
 from frister.explain import Note
-from frister.rules._catalog import CatalogData
-from frister.rules._model import (
+from frister.rules import (
     Alternative,
+    CatalogData,
     ObligationRule,
     RuleVersion,
     Text,

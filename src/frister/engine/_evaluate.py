@@ -20,8 +20,8 @@ from frister.engine._derived import derive
 from frister.engine._shapes import arising, duplicate, occurrences
 from frister.engine._versions import entering_after, version_at
 from frister.errors import InputTypeError
-from frister.rules._catalog import CatalogData
-from frister.rules._model import (
+from frister.rules import (
+    CatalogData,
     ObligationRule,
 )
 

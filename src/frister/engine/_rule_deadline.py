@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from frister.calendar._dates import Language, local_date
+from frister.calendar import Language, local_date
 from frister.case import Case, Event, Moment, check_moment
 from frister.deadlines import Deadline
 from frister.engine._checks import check_event
@@ -17,8 +17,7 @@ from frister.engine._evaluate import evaluate
 from frister.engine._versions import governing_on, version_note
 from frister.errors import FactError, InputError, NoDeadlineError
 from frister.explain import NO_DUE_REASONS, Note, explanation
-from frister.rules import Question, RuleVersion, Text
-from frister.rules._catalog import CatalogData
+from frister.rules import CatalogData, Question, RuleVersion, Text
 
 _PARENT_VERSION_NOTES = frozenset({"version", "transition", "no-successor", "entry-into-force"})
 

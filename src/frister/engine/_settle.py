@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from frister.case import Event, Moment, Obligation, Status, on_or_after
-from frister.deadlines._fristberegning import (
+from frister.deadlines import (
     Deadline,
 )
 from frister.engine._context import (
@@ -21,7 +21,7 @@ from frister.engine._context import (
 )
 from frister.engine._versions import governing_on
 from frister.explain import Note
-from frister.rules._model import (
+from frister.rules import (
     ObligationRule,
     RuleVersion,
     Shape,

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from frister.case import Event, Obligation, Status
-from frister.deadlines._duration import Duration, Unit
-from frister.deadlines._fristberegning import (
+from frister.deadlines import (
+    Duration,
     Roll,
+    Unit,
     compute_deadline,
 )
 from frister.engine._context import Context, YearReading, both, day, describe_event, following
@@ -17,7 +18,7 @@ from frister.engine._due import occurrence_due
 from frister.engine._settle import conclude, settle, status_of
 from frister.engine._versions import governing_on, version_at, version_note
 from frister.explain import Note
-from frister.rules._model import (
+from frister.rules import (
     Condition,
     ObligationRule,
     RuleVersion,

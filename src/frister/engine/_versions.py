@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from frister.explain import Note
-from frister.rules._catalog import CatalogData
-from frister.rules._model import (
+from frister.rules import (
+    CatalogData,
     ObligationRule,
     RuleVersion,
     Text,
