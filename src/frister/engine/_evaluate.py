@@ -89,9 +89,10 @@ def _evaluate_rule(context: Context, rule: ObligationRule) -> list[Obligation]:
                 version = entering_after(versions, event.kind, event.day)
             if version is None:
                 continue
-            facts = context.facts_at(event)
-            if not all(c.holds(event.facts, facts, event.day) for c in version.when):
-                continue
+            if version.when:
+                facts = context.facts_at(event)
+                if not all(c.holds(event.facts, facts, event.day) for c in version.when):
+                    continue
             entered = (
                 version.valid_from
                 if version.valid_from and version.valid_from > event.day

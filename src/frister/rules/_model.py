@@ -184,12 +184,12 @@ class Condition:
     operator: Operator
     value: Any = None
 
-    @property
+    @cached_property
     def scope(self) -> str:
         """'event' or 'case'."""
         return self.fact.split(".", 1)[0]
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The fact's name without its scope."""
         return self.fact.split(".", 1)[1]
