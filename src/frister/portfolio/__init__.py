@@ -40,6 +40,7 @@ from frister.portfolio._mi_rates import (
     Trend,
     TrendPoint,
 )
+from frister.portfolio._mi_report import REPORT_FORMATS, Report
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
 from frister.portfolio._result import PortfolioResult
 from frister.portfolio._rows import ROW_FIELDS, CaseFailure, PortfolioRow
@@ -62,6 +63,7 @@ __all__ = [
     "FORMATS",
     "GROUP_KEYS",
     "LABEL_PREFIX",
+    "REPORT_FORMATS",
     "ROW_FIELDS",
     "STAGE_LINES",
     "CaseFailure",
@@ -86,6 +88,7 @@ __all__ = [
     "PortfolioResult",
     "PortfolioRow",
     "Progress",
+    "Report",
     "StageLine",
     "StageRow",
     "StageTable",

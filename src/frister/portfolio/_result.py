@@ -23,6 +23,7 @@ from frister.portfolio._mi_rates import (
     stage_table,
     trend,
 )
+from frister.portfolio._mi_report import Report, build_report
 from frister.portfolio._rows import STATUSES, CaseFailure, Moment, PortfolioRow, Table
 
 if TYPE_CHECKING:
@@ -201,6 +202,38 @@ class PortfolioResult:
         ``criteria`` (configuration, not law) default to the bundled example set.
         """
         return lawfulness(self._table, as_day(self.as_of), criteria, catalog, lang)
+
+    def report(
+        self,
+        period: PeriodLike,
+        *,
+        periods: Sequence[PeriodLike] | None = None,
+        baseline: PeriodLike | None = None,
+        within: str = "14 dage",
+        window: str = "6 måneder",
+        criteria: Criteria | Sequence[Criterion] | str | Path | None = None,
+        lang: str = "da",
+        catalog: Catalog | None = None,
+    ) -> Report:
+        """Every table above for ``period``: write it with ``.write("rapport.html")``.
+
+        ``periods`` for the trend default to the five quarters up to the period's
+        end, ``baseline`` to the first of them. ``.write`` takes .html (one file,
+        inline SVG charts), .xlsx (``frister[excel]``) or .json.
+        """
+        return build_report(
+            self._table,
+            as_day(self.as_of),
+            self.cases,
+            period,
+            periods=periods,
+            baseline=baseline,
+            within=within,
+            window=window,
+            criteria=criteria,
+            lang=lang,
+            catalog=catalog,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PortfolioResult):
