@@ -173,3 +173,21 @@ def test_cli_demo_portfolio(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_investigation_plan_is_on_the_top_namespace() -> None:
     assert frister.investigation_plan is frister.portfolio.investigation_plan
+
+
+def test_excel_sheets_follow_the_language(tmp_path: Path) -> None:
+    require(importlib.util.find_spec("openpyxl") is not None, "needs frister[excel] (openpyxl)")
+    import openpyxl  # noqa: PLC0415 - the optional extra
+
+    path = RESULT.report("2019Q2", lang="en").write(tmp_path / "report.xlsx")
+    names = openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert names == [
+        "about",
+        "stages",
+        "trend undersoegelse.afslutning",
+        "trend opfoelgning",
+        "overdue",
+        "upcoming",
+        "no follow-up",
+        "lawfulness",
+    ]

@@ -58,15 +58,16 @@ class Report:
     lawfulness: Lawfulness
 
     def tables(self) -> dict[str, Tabular]:
-        """The report's tables by sheet name."""
-        out: dict[str, Tabular] = {"stadier": self.stages}
+        """The report's tables by sheet name (at most 31 characters, as Excel allows)."""
+        names = _SHEETS[self.lang]
+        out: dict[str, Tabular] = {names["stages"]: self.stages}
         for t in self.trends:
-            out[f"udvikling {t.target}"[:31]] = t
+            out[f"{names['trend']} {t.target}"[:31]] = t
         out |= {
-            "overskredne": self.overdue,
-            "kommende": self.upcoming,
-            "opfoelgning 6 mdr" if self.lang == "da" else "follow-up sweep": self.sweep,
-            "lovmedholdelighed" if self.lang == "da" else "lawfulness": self.lawfulness,
+            names["overdue"]: self.overdue,
+            names["upcoming"]: self.upcoming,
+            names["sweep"]: self.sweep,
+            names["lawfulness"]: self.lawfulness,
         }
         return out
 
@@ -119,7 +120,7 @@ class Report:
         """An Excel workbook, one sheet per table, with an overview sheet (``frister[excel]``)."""
         openpyxl = require("openpyxl", "excel", "Report.write_excel()")
         book = openpyxl.Workbook(write_only=True)
-        about = book.create_sheet("om rapporten" if self.lang == "da" else "about")
+        about = book.create_sheet(_SHEETS[self.lang]["about"])
         words = _WORDS[self.lang]
         about.append([words["title"]])
         about.append([words["as_of"], self.as_of])
@@ -140,6 +141,28 @@ class Report:
     def to_html(self) -> str:
         """The report as one HTML file with inline SVG charts (no scripts, no downloads)."""
         return _html(self)
+
+
+_SHEETS = {
+    "da": {
+        "about": "om rapporten",
+        "stages": "stadier",
+        "trend": "udvikling",
+        "overdue": "overskredne",
+        "upcoming": "kommende",
+        "sweep": "uden opfoelgning",
+        "lawfulness": "lovmedholdelighed",
+    },
+    "en": {
+        "about": "about",
+        "stages": "stages",
+        "trend": "trend",
+        "overdue": "overdue",
+        "upcoming": "upcoming",
+        "sweep": "no follow-up",
+        "lawfulness": "lawfulness",
+    },
+}
 
 
 def build_report(
