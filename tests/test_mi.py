@@ -295,6 +295,7 @@ def test_followup_sweep() -> None:
     # up 10 Apr 2019; M ended.
     assert got == [("S", date(2018, 9, 1), 317), ("N", None, 226)]
     assert sweep.measures == 3
+    assert sweep.counts() == {("syd", "bo"): 1, ("nord", "carl"): 1}
     assert "ledelsesregel" in sweep.note and "ikke lov" in sweep.note
     assert sweep.to_json()["window_is_law"] is False
     # A window of 3 months (since 15 Apr) adds P, followed up on 10 Apr.
@@ -320,6 +321,12 @@ def test_lawfulness_with_the_default_criteria() -> None:
     assert verdicts.case("Q").colour == "green"  # the citizen's deadline is not a finding
     assert verdicts.counts() == {"green": 9, "yellow": 3, "red": 1}
     assert verdicts.to_json()["criteria_are_law"] is False
+    # nord: C red, N yellow, A B F G K M Q green; syd: E S yellow, D P green.
+    assert verdicts.counts_by("unit") == {
+        "nord": {"green": 7, "yellow": 1, "red": 1},
+        "syd": {"green": 2, "yellow": 2, "red": 0},
+    }
+    assert verdicts.counts_by("caseworker")["carl"] == {"green": 2, "yellow": 1, "red": 0}
 
 
 def test_lawfulness_criteria_are_replaceable(tmp_path: Path) -> None:

@@ -92,6 +92,8 @@ def test_html_report_in_chromium_has_its_charts_counts_and_marks(tmp_path: Path)
     # Overdue per unit: nord 4 (C twice, N, K), syd 2 (S, E); the citizen's deadline apart.
     assert re.search(r">nord</text><rect[^>]*>.*?>4</text>", dom)
     assert "Borgerens egne frister" in dom and "ikke lov" in dom
+    # Lawfulness per unit: nord 7 green, 1 yellow, 1 red.
+    assert re.search(r"<td>nord</td><td[^>]*>7</td><td[^>]*>1</td><td[^>]*>1</td>", dom)
     english = RESULT.report("2019Q2", lang="en").to_html()
     assert "60.0 % (3/5)" in english and "Overdue deadlines per unit" in english
     shot = tmp_path / "rapport.png"

@@ -166,6 +166,16 @@ class Lawfulness(Tabular):
             out[verdict.colour] += 1
         return out
 
+    def counts_by(self, key: str = "unit") -> dict[str | None, dict[str, int]]:
+        """Cases of each colour per ``unit`` or ``caseworker`` (every colour present)."""
+        if key not in ("unit", "caseworker"):
+            raise InputError("key", key, "expected 'unit' or 'caseworker'")
+        out: dict[str | None, dict[str, int]] = {}
+        for verdict in self.cases:
+            group = out.setdefault(getattr(verdict, key), dict.fromkeys(COLOURS, 0))
+            group[verdict.colour] += 1
+        return out
+
     def case(self, case_id: str) -> CaseVerdict:
         """The verdict of one case."""
         for verdict in self.cases:

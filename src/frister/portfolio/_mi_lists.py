@@ -267,6 +267,14 @@ class FollowupSweep(Tabular):
     note: str
     unverified: tuple[str, ...]
 
+    def counts(self) -> dict[tuple[str | None, str | None], int]:
+        """How many measures per (unit, caseworker)."""
+        out: dict[tuple[str | None, str | None], int] = {}
+        for item in self.items:
+            key = (item.unit, item.caseworker)
+            out[key] = out.get(key, 0) + 1
+        return out
+
     def records(self) -> list[dict[str, Any]]:
         return [i.as_dict() for i in self.items]
 

@@ -641,6 +641,17 @@ def _html(report: Report) -> str:
         )
         + "</figure>"
     )
+    per_unit_colours = sorted(verdicts.counts_by("unit").items(), key=lambda kv: kv[0] or "")
+    out.append(
+        _table(
+            [w["unit"], w["green"], w["yellow"], w["red"]],
+            [
+                [_e(unit or "–"), *(str(n[c]) for c in ("green", "yellow", "red"))]
+                for unit, n in per_unit_colours
+            ],
+            {1, 2, 3},
+        )
+    )
     flagged = [v for v in verdicts.cases if v.colour != "green"]
     flagged.sort(key=lambda v: (v.colour != "red", v.unit or "", v.caseworker or "", v.case_id))
     out.append(
