@@ -403,6 +403,11 @@ def test_investigation_plan_flags_a_step_before_the_start() -> None:
         (lambda: RESULT.on_time("undersoegelse", Q2, cohort="closed"), "cohort"),  # type: ignore[arg-type]
         (lambda: RESULT.on_time("ingen.regel", Q2), "target"),
         (lambda: RESULT.on_time("undersoegelse", "2019Q5"), "period"),
+        (lambda: RESULT.on_time("undersoegelse", "0000Q1"), "period"),
+        (lambda: RESULT.on_time("undersoegelse", "0000"), "period"),
+        (lambda: RESULT.on_time("undersoegelse", "0000-01"), "period"),
+        (lambda: RESULT.on_time("undersoegelse", Q2, by="unit"), "by"),
+        (lambda: RESULT.upcoming(within="2 timer"), "within"),
         (lambda: RESULT.on_time("undersoegelse", (date(2019, 6, 1), date(2019, 5, 1))), "period"),
         (lambda: RESULT.on_time("undersoegelse", Q2, by=("team",)), "by"),
         (lambda: RESULT.overdue(by=("stage",)), "by"),

@@ -102,6 +102,8 @@ class Period:
         """Quarter 1–4 of ``year``."""
         if not 1 <= quarter <= 4:
             raise InputError("quarter", quarter, "expected 1, 2, 3 or 4")
+        if not date.min.year <= year <= date.max.year:
+            raise InputError("period", year, "the year is outside what a date can hold")
         first = date(year, 3 * quarter - 2, 1)
         last_month = 3 * quarter
         last = date(year, last_month, calendar.monthrange(year, last_month)[1])
@@ -117,12 +119,14 @@ class Period:
             return cls.quarter(int(m[1]), int(m[2]))
         if m := _MONTH.fullmatch(value):
             year, month = int(m[1]), int(m[2])
-            if not 1 <= month <= 12:
-                raise InputError("period", text, "the month must be 01–12")
+            if not 1 <= month <= 12 or year < date.min.year:
+                raise InputError("period", text, "expected a month 01–12 of year 1 or later")
             last = calendar.monthrange(year, month)[1]
             return cls(date(year, month, 1), date(year, month, last), value)
         if _YEAR.fullmatch(value):
             year = int(value)
+            if year < date.min.year:
+                raise InputError("period", text, "the year is outside what a date can hold")
             return cls(date(year, 1, 1), date(year, 12, 31), value)
         if ".." in value:
             head, _, tail = value.partition("..")
