@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         Portfolio,
         PortfolioResult,
         evaluate_portfolio,
+        investigation_plan,
         read_portfolio,
         write_portfolio,
     )
@@ -90,6 +91,7 @@ _LAZY = {
             "Portfolio",
             "PortfolioResult",
             "evaluate_portfolio",
+            "investigation_plan",
             "read_portfolio",
             "write_portfolio",
         ),
@@ -150,6 +152,7 @@ __all__ = [
     "evaluate_portfolio",
     "event_from_json",
     "event_to_json",
+    "investigation_plan",
     "load_catalog",
     "obligation_from_json",
     "obligation_to_json",

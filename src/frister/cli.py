@@ -64,6 +64,11 @@ def _samples() -> list[tuple[Path, dict[str, Any]]]:
 def _cmd_demo(args: argparse.Namespace) -> int:
     lang: Language = args.lang
     catalog = default_catalog()
+    if args.portfolio:
+        return _demo_portfolio(args, catalog)
+    for option in ("size", "seed", "out", "period"):
+        if getattr(args, option) is not None:
+            raise InputError(f"--{option}", getattr(args, option), "only with --portfolio")
     output = []
     for path, data in _samples():
         case = case_from_json(data, catalog)
@@ -92,6 +97,63 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             print()
             print(ob.explain(lang))
         print()
+    return 0
+
+
+def _demo_portfolio(args: argparse.Namespace, catalog: Catalog) -> int:
+    """A seeded synthetic municipality, evaluated and written as a management report."""
+    from frister.portfolio import evaluate_portfolio  # noqa: PLC0415
+    from frister.synthetic import AS_OF, generate_portfolio  # noqa: PLC0415
+
+    lang: Language = args.lang
+    if args.as_of is not None:
+        raise InputError("--as-of", args.as_of, "the demo portfolio is made for " + str(AS_OF))
+    size = 3000 if args.size is None else args.size
+    seed = 0 if args.seed is None else args.seed
+    portfolio = generate_portfolio(size, seed=seed)
+    with _progress_bar(portfolio.size, lang) as update:
+        result = evaluate_portfolio(catalog, portfolio, AS_OF, progress=update)
+    out = Path(args.out or ("frister-rapport.html" if lang == "da" else "frister-report.html"))
+    _write_report(result, args.period or "2026Q2", out, lang, None, None)
+    return 0
+
+
+def _write_report(
+    result: PortfolioResult,
+    period: str,
+    out: Path,
+    lang: Language,
+    baseline: str | None,
+    criteria: str | None,
+) -> None:
+    from frister.portfolio import REPORT_FORMATS  # noqa: PLC0415
+
+    if out.suffix.lower() not in REPORT_FORMATS:
+        endings = ", ".join(REPORT_FORMATS)
+        raise InputError("--out", str(out), f"expected a file ending {endings}")
+    report = result.report(period, baseline=baseline, criteria=criteria, lang=lang)
+    report.write(out)
+    words = ("skrev", "sager", "periode") if lang == "da" else ("wrote", "cases", "period")
+    print(f"frister: {words[0]} {out} ({result.cases} {words[1]}, {words[2]} {period})")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    """An event table (and case table) evaluated and written as a management report."""
+    from frister.portfolio import evaluate_portfolio, read_portfolio  # noqa: PLC0415
+
+    lang: Language = args.lang
+    catalog = default_catalog()
+    as_of = parse_moment(args.as_of, "--as-of")
+    portfolio = read_portfolio(args.events, args.cases, catalog=catalog)
+    with _progress_bar(portfolio.size, lang) as update:
+        result = evaluate_portfolio(
+            catalog, portfolio, as_of, workers=args.workers, progress=update
+        )
+    _write_report(result, args.period, Path(args.out), lang, args.baseline, args.criteria)
+    if result.errors:
+        noun = "sager kunne" if lang == "da" else "cases could"
+        what = "ikke evalueres" if lang == "da" else "not be evaluated"
+        print(f"frister: {len(result.errors)} {noun} {what}", file=sys.stderr)
     return 0
 
 
@@ -415,7 +477,31 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[common], help="evaluate the bundled sample cases")
     demo.add_argument("--as-of", help="evaluate on this date instead of each case's own")
+    demo.add_argument(
+        "--portfolio",
+        action="store_true",
+        help="generate a seeded municipality and write its management report",
+    )
+    demo.add_argument("--size", type=int, help="with --portfolio: cases (default 3000)")
+    demo.add_argument("--seed", type=int, help="with --portfolio: the seed (default 0)")
+    demo.add_argument("--period", help="with --portfolio: the period (default 2026Q2)")
+    demo.add_argument(
+        "--out", help="with --portfolio: .html, .xlsx or .json (default frister-rapport.html)"
+    )
     demo.set_defaults(run=_cmd_demo)
+
+    report = commands.add_parser(
+        "report", parents=[common], help="a portfolio's management report (HTML, Excel, JSON)"
+    )
+    report.add_argument("events", help="the event table (.csv, .jsonl, .parquet)")
+    report.add_argument("--cases", help="the case table (.csv, .jsonl, .parquet)")
+    report.add_argument("--as-of", required=True, help="ISO date or datetime")
+    report.add_argument("--period", required=True, help="e.g. 2019Q2, 2019-05, 2019")
+    report.add_argument("--baseline", help="the trend's baseline quarter (default: the first)")
+    report.add_argument("--criteria", help="a TOML file of lawfulness criteria")
+    report.add_argument("--out", required=True, help="report.html, report.xlsx or report.json")
+    report.add_argument("--workers", type=int, default=1, help="evaluate in this many processes")
+    report.set_defaults(run=_cmd_report)
 
     due = commands.add_parser("due", parents=[common], help="one rule's deadline, explained")
     due.add_argument("rule", help="an obligation id, e.g. underretning.kvittering")

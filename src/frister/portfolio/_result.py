@@ -10,10 +10,28 @@ import attrs
 
 from frister.case import Status
 from frister.portfolio._frame import to_frame
+from frister.portfolio._mi_base import Cohort, PeriodLike, as_day
+from frister.portfolio._mi_lawfulness import Criteria, Criterion, Lawfulness, lawfulness
+from frister.portfolio._mi_lists import FollowupSweep, WorkList, followup_sweep, work_list
+from frister.portfolio._mi_rates import (
+    STAGE_LINES,
+    OnTime,
+    StageLine,
+    StageTable,
+    Trend,
+    on_time,
+    stage_table,
+    trend,
+)
+from frister.portfolio._mi_report import Report, build_report
 from frister.portfolio._rows import STATUSES, CaseFailure, Moment, PortfolioRow, Table
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas as pd
+
+    from frister.catalog import Catalog
 
 
 class _Rows(Sequence[PortfolioRow]):
@@ -93,6 +111,129 @@ class PortfolioResult:
         each label is a column ``label.<name>``.
         """
         return to_frame(self._table)
+
+    # -- management information (docs/udviklere/ledelsesinformation.md) --------------
+    #
+    # Every figure below is computed from the rows as they stand on ``as_of``; the
+    # catalog (default: the bundled one) gives titles, citations and UNVERIFIED marks.
+
+    def on_time(
+        self,
+        target: str,
+        period: PeriodLike,
+        *,
+        cohort: Cohort = "due",
+        by: Sequence[str] = (),
+        catalog: Catalog | None = None,
+    ) -> OnTime:
+        """The on-time rate of a rule id or a stage for a cohort of occurrences in ``period``.
+
+        ``cohort``: ``"due"`` (legal due date in the period; the default, as
+        SOFLIS counts follow-ups), ``"fulfilled"`` (done in the period) or
+        ``"triggered"`` (triggering event in the period). ``by`` groups on
+        ``unit``, ``caseworker``, ``rule_id``, ``stage``, ``measure_type`` or
+        ``label.<name>``. The citizen's own deadlines (shape C) are never counted.
+        """
+        return on_time(self._table, as_day(self.as_of), target, period, cohort, by, catalog)
+
+    def stage_table(
+        self,
+        period: PeriodLike,
+        *,
+        cohort: Cohort = "due",
+        lines: Sequence[StageLine] = STAGE_LINES,
+        lang: str = "da",
+        catalog: Catalog | None = None,
+    ) -> StageTable:
+        """The supervision report's table: per stage, counts, rate and mean days in stage."""
+        return stage_table(self._table, as_day(self.as_of), period, cohort, lines, catalog, lang)
+
+    def trend(
+        self,
+        target: str,
+        periods: Sequence[PeriodLike],
+        baseline: PeriodLike,
+        *,
+        cohort: Cohort = "due",
+        catalog: Catalog | None = None,
+    ) -> Trend:
+        """The rate per period and its change in percentage points against ``baseline``."""
+        return trend(self._table, as_day(self.as_of), target, periods, baseline, cohort, catalog)
+
+    def overdue(
+        self,
+        by: Sequence[str] = ("unit", "caseworker"),
+        *,
+        lang: str = "da",
+        catalog: Catalog | None = None,
+    ) -> WorkList:
+        """Every occurrence overdue on ``as_of``, with days overdue, title and citation.
+
+        The citizen's own deadlines (shape C) are in ``citizen_items``, apart.
+        """
+        return work_list(self._table, as_day(self.as_of), "overdue", by, None, catalog, lang)
+
+    def upcoming(
+        self,
+        within: str = "14 dage",
+        by: Sequence[str] = ("unit", "caseworker"),
+        *,
+        lang: str = "da",
+        catalog: Catalog | None = None,
+    ) -> WorkList:
+        """Pending occurrences falling due from ``as_of`` to ``as_of`` + ``within``, days left."""
+        return work_list(self._table, as_day(self.as_of), "upcoming", by, within, catalog, lang)
+
+    def followup_sweep(
+        self, window: str = "6 måneder", *, lang: str = "da", catalog: Catalog | None = None
+    ) -> FollowupSweep:
+        """Running measures with no follow-up in ``window`` (a management rule, not law)."""
+        return followup_sweep(self._table, as_day(self.as_of), window, catalog, lang)
+
+    def lawfulness(
+        self,
+        criteria: Criteria | Sequence[Criterion] | str | Path | None = None,
+        *,
+        lang: str = "da",
+        catalog: Catalog | None = None,
+    ) -> Lawfulness:
+        """Green / yellow / red per case with the findings that decided it.
+
+        ``criteria`` (configuration, not law) default to the bundled example set.
+        """
+        return lawfulness(self._table, as_day(self.as_of), criteria, catalog, lang)
+
+    def report(
+        self,
+        period: PeriodLike,
+        *,
+        periods: Sequence[PeriodLike] | None = None,
+        baseline: PeriodLike | None = None,
+        within: str = "14 dage",
+        window: str = "6 måneder",
+        criteria: Criteria | Sequence[Criterion] | str | Path | None = None,
+        lang: str = "da",
+        catalog: Catalog | None = None,
+    ) -> Report:
+        """Every table above for ``period``: write it with ``.write("rapport.html")``.
+
+        ``periods`` for the trend default to the five quarters up to the period's
+        end, ``baseline`` to the first of them. ``.write`` takes .html (one file,
+        inline SVG charts), .xlsx (``frister[excel]``) or .json.
+        """
+        return build_report(
+            self._table,
+            as_day(self.as_of),
+            self.cases,
+            period,
+            periods=periods,
+            baseline=baseline,
+            within=within,
+            window=window,
+            criteria=criteria,
+            lang=lang,
+            catalog=catalog,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PortfolioResult):

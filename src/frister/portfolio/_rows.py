@@ -26,6 +26,7 @@ from frister.rules import Shape
 Moment = date | datetime
 
 _MEASURE_FACT = "indsats_id"
+_TYPE_FACT = "type"
 
 
 @attrs.frozen
@@ -198,11 +199,16 @@ class Table:
     ended_at: array[int] = attrs.field(factory=lambda: array("q"))
     version: array[int] = attrs.field(factory=lambda: array("H"))
     measure: list[str | None] = attrs.field(factory=list)
+    measure_type: array[int] = attrs.field(factory=lambda: array("B"))
+    """Per row, a code into ``types``: the triggering event's ``type`` fact (0: none); one
+    byte a row until a table has more than 255 types, then two."""
+    types: list[str | None] = attrs.field(factory=lambda: [None])
     # lookups, rebuilt when needed (not pickled)
     _rule_codes: dict[tuple[str, str, Shape], int] | None = attrs.field(default=None, repr=False)
     _kind_codes: dict[str, int] | None = attrs.field(default=None, repr=False)
     _version_codes: dict[str, int] | None = attrs.field(default=None, repr=False)
     _zone_codes: dict[tzinfo, int] | None = attrs.field(default=None, repr=False)
+    _type_codes: dict[str | None, int] | None = attrs.field(default=None, repr=False)
     _texts: dict[str, str] | None = attrs.field(default=None, repr=False)
     _labelsets: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None = attrs.field(
         default=None, repr=False
@@ -257,6 +263,15 @@ class Table:
         if self._version_codes is None:
             self._version_codes = _codes(self.versions)
         return self._code(version, self.versions, self._version_codes)
+
+    def _type_code(self, kind: str | None) -> int:
+        if self._type_codes is None:
+            self._type_codes = {t: c for c, t in enumerate(self.types)}
+        code = self._type_codes.get(kind)
+        if code is None:
+            code = self._type_codes[kind] = len(self.types)
+            self.types.append(kind)
+        return code
 
     def _zone_code(self, zone: tzinfo) -> int:
         if self._zone_codes is None:
@@ -314,6 +329,10 @@ class Table:
             self.version.append(self._version_code(ob.version.id))
             measure = ob.trigger.facts.get(_MEASURE_FACT)
             self.measure.append(measure if isinstance(measure, str) else None)
+            kind = ob.trigger.facts.get(_TYPE_FACT)
+            self.measure_type.append(self._type_code(kind if isinstance(kind, str) else None))
+        if len(self.types) > 256 and self.measure_type.typecode == "B":  # pragma: no cover
+            self.measure_type = array("H", self.measure_type)
         self.case_ids.append(record.id)
         self.caseworkers.append(self._text(record.caseworker))
         self.units.append(self._text(record.unit))
@@ -334,6 +353,10 @@ class Table:
         self.status.extend(other.status)
         _extend(self.version, other.version, [self._version_code(v) for v in other.versions])
         self.measure.extend(other.measure)
+        type_codes = [self._type_code(t) for t in other.types]
+        if len(self.types) > 256 and self.measure_type.typecode == "B":  # pragma: no cover
+            self.measure_type = array("H", self.measure_type)
+        _extend(self.measure_type, other.measure_type, type_codes)
         zones = [self._zone_code(z) for z in other.zones]
         for name in ("trigger_at", "due", "practical_due", "fulfilled_at", "ended_at"):
             _extend_moments(getattr(self, name), getattr(other, name), zones)
@@ -388,7 +411,8 @@ class Table:
         """The bytes the per-row columns take (the arrays and the measure list's slots)."""
         arrays = (self.rule, self.occurrence, self.trigger_kind, self.trigger_at, self.due)
         more = (self.practical_due, self.status, self.fulfilled_at, self.ended_at, self.version)
-        return sum(a.itemsize * len(a) for a in (*arrays, *more)) + 8 * len(self.measure)
+        types = (self.measure_type,)
+        return sum(a.itemsize * len(a) for a in (*arrays, *more, *types)) + 8 * len(self.measure)
 
 
 STATUSES = tuple(Status)
