@@ -2,8 +2,9 @@
 (issue 10).
 
 Obligation ids: klage.fastholdelse (C), klage.fastholdelse-videresendelse,
-klage.straks-videresendelse (N), aktindsigt.klage-videresendelse and
-aktindsigt.klage-afgoerelse.
+klage.straks-videresendelse (N), klage.straks-genvurdering (N),
+aktindsigt.klage-videresendelse, aktindsigt.klage-afgoerelse and
+partshoering.foer-udvalgsafgoerelse (P, research A.10.3).
 
 Every expected date is worked out by hand from the statute and the calendar (the
 reasoning is in the comment beside it), never by asking frister. The calendar facts
@@ -296,3 +297,102 @@ def test_appeal_body_20_working_days_over_easter_2025_counting_1_may() -> None:
         )
         == []
     )
+
+
+# =====================================================================================
+# klage.straks-genvurdering (N, "straks"): BEK-RSL § 11 stk. 5
+# =====================================================================================
+
+
+def test_urgent_complaint_is_reconsidered_at_once_within_the_4_weeks() -> None:
+    # An urgent complaint on Mon 3 Jun 2024: no computable date for "straks"; the 4 weeks of
+    # § 11 stk. 1 still run to Mon 1 Jul 2024 (same weekday). Reconsidered Tue 4 Jun: met.
+    complaint = ev(
+        "klage.modtaget", date(2024, 6, 3), afgoerelse_id="A1", instans="kommune", hastende=True
+    )
+    done = ev("klage.genvurderet", date(2024, 6, 4), afgoerelse_id="A1")
+    ob = single("klage.straks-genvurdering", [complaint, done], date(2024, 6, 10))
+    assert ob.version.id == "bek-retssikkerhed.genvurdering-straks-hastende"
+    assert ob.due is None
+    assert ob.fulfilled_by == done
+    assert_status(ob, Status.MET)
+    assert_cites(ob, f"{BEK} § 11, stk. 5")
+    four_weeks = single("klage.genvurdering", [complaint, done], date(2024, 6, 10))
+    assert four_weeks.due == date(2024, 7, 1)
+
+
+def test_urgent_complaint_open_until_reconsidered_or_sent_on() -> None:
+    complaint = ev(
+        "klage.modtaget", date(2024, 6, 3), afgoerelse_id="A1", instans="kommune", hastende=True
+    )
+    ob = single("klage.straks-genvurdering", [complaint], date(2024, 9, 1))
+    assert_status(ob, Status.PENDING)
+    sent = ev("klage.videresendt", date(2024, 6, 5), afgoerelse_id="A1")
+    assert single("klage.straks-genvurdering", [complaint, sent], date(2024, 9, 1)).status is (
+        Status.MET
+    )
+
+
+def test_urgency_only_for_complaints_the_municipality_reconsiders() -> None:
+    # Complaints about the committee are sent on at once anyway (§ 11 stk. 6); complaints
+    # not said to be urgent get the ordinary 4 weeks only.
+    committee = ev(
+        "klage.modtaget", date(2024, 6, 3), afgoerelse_id="U1", instans="udvalg", hastende=True
+    )
+    ordinary = ev("klage.modtaget", date(2024, 6, 3), afgoerelse_id="A2", instans="kommune")
+    assert run("klage.straks-genvurdering", [committee, ordinary], date(2024, 6, 10)) == []
+
+
+# =====================================================================================
+# partshoering.foer-udvalgsafgoerelse (P): BL § 141 stk. 1; SEL § 73 stk. 1
+# =====================================================================================
+
+
+def _committee(day: date, afgoerelse_id: str = "A1") -> Event:
+    return ev(
+        "udvalg.afgoerelse",
+        day,
+        afgoerelse_id=afgoerelse_id,
+        type="anbringelse-uden-samtykke",
+        indsats_id="I1",
+    )
+
+
+def test_rights_told_before_the_committee_decides_bl() -> None:
+    # Parents and the 12-year-old told of their rights Mon 3 Jun 2024; the committee
+    # decides Tue 11 Jun 2024: the precondition is met, "due" on the decision day.
+    told = ev("partshoering.rettigheder-oplyst", date(2024, 6, 3), afgoerelse_id="A1")
+    ob = single(
+        "partshoering.foer-udvalgsafgoerelse",
+        [told, _committee(date(2024, 6, 11))],
+        date(2024, 7, 1),
+    )
+    assert ob.version.id == "barnets-lov.partshoering.aktindsigt-og-udtalelse"
+    assert ob.due == date(2024, 6, 11)
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 141, stk. 1")
+
+
+def test_rights_told_after_the_decision_or_for_another_decision_is_a_breach() -> None:
+    late = ev("partshoering.rettigheder-oplyst", date(2024, 6, 12), afgoerelse_id="A1")
+    other = ev("partshoering.rettigheder-oplyst", date(2024, 6, 3), afgoerelse_id="A9")
+    ob = single(
+        "partshoering.foer-udvalgsafgoerelse",
+        [other, _committee(date(2024, 6, 11)), late],
+        date(2024, 7, 1),
+    )
+    assert ob.fulfilled_by is None
+    assert_status(ob, Status.OVERDUE)
+
+
+def test_rights_told_before_easter_under_sel_section_73() -> None:
+    # Told Wed 5 Apr 2023 (before skærtorsdag); the committee decides Tue 11 Apr 2023.
+    told = ev("partshoering.rettigheder-oplyst", date(2023, 4, 5), afgoerelse_id="A1")
+    ob = single(
+        "partshoering.foer-udvalgsafgoerelse",
+        [told, _committee(date(2023, 4, 11))],
+        date(2023, 5, 1),
+    )
+    assert ob.version.id == "serviceloven.partshoering.aktindsigt-og-udtalelse"
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Lov om social service (serviceloven) § 73, stk. 1")
