@@ -3,7 +3,7 @@
 Obligation ids: boernesamtale.underretning-overgreb, boernesamtale.i-undersoegelse,
 stofmisbrug.behandling, netvaerkssamraad.indkaldelse, formandsafgoerelse.gyldighed,
 formandsafgoerelse.ankestyrelse-stillingtagen, formandsafgoerelse.ankestyrelse-afgoerelse,
-ungestoette.ophoer and ungestoette.kontaktperson.
+ungestoette.ophoer, ungestoette.kontaktperson and overgang.afsluttet-ved-18.
 
 Every expected date is worked out by hand from the statute and the calendar (the
 reasoning is in the comment beside it), never by asking frister. The calendar facts
@@ -727,3 +727,66 @@ def test_contact_person_18th_birthday_on_new_years_day_2024_is_under_bl() -> Non
     ob = single("ungestoette.kontaktperson", [placed], date(2023, 12, 1), facts)
     assert ob.version.id == BL_KP_23
     assert_kept(ob, date(2024, 1, 1), date(2023, 12, 29))
+
+
+# =====================================================================================
+# overgang.afsluttet-ved-18 (A 18 år): BL § 123 stk. 3; SEL § 19 a stk. 3
+# =====================================================================================
+
+BL_KLAR_18 = "barnets-lov.overgang.forberedelse-16-aar@18-aar"
+SEL_KLAR_18 = "serviceloven.overgang.forberedelse-16-aar@18-aar"
+
+
+def _measure(day: date) -> Event:
+    return ev("indsats.iverksat", day, indsats_id="I1", type="stoettende-indsats")
+
+
+def _adult_support(day: date, type: str = "voksenstoette") -> Event:
+    return ev("afgoerelse.truffet", day, afgoerelse_id="V1", type=type)
+
+
+def test_ready_by_18_on_langfredag_2026_met_by_a_decision_on_adult_support() -> None:
+    # Born 3 Apr 2008: 18 on Fri 3 Apr 2026, langfredag: kept; practical due Wed 1 Apr
+    # (skærtorsdag 2 Apr is closed). Adult support decided Fri 20 Mar 2026: met.
+    facts = {"foedselsdato": date(2008, 4, 3), "handicap": True}
+    events = [_measure(date(2024, 5, 1)), _adult_support(date(2026, 3, 20))]
+    ob = single("overgang.afsluttet-ved-18", events, date(2026, 4, 7), facts)
+    assert ob.version.id == BL_KLAR_18
+    assert_kept(ob, date(2026, 4, 3), date(2026, 4, 1))
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 123, stk. 3")
+
+
+def test_ready_by_18_sel_on_langfredag_2023_missed() -> None:
+    # SEL § 19 a stk. 3: born 7 Apr 2005, 18 on Fri 7 Apr 2023 (langfredag): kept;
+    # practical due Wed 5 Apr. A decision on another measure does not count; overdue on
+    # Tue 11 Apr 2023, even though the measure ended on the 18th birthday.
+    facts = {"foedselsdato": date(2005, 4, 7), "handicap": True}
+    events = [
+        _measure(date(2021, 3, 1)),
+        _adult_support(date(2023, 3, 1), type="stoettende-indsats"),
+        ev("indsats.ophoert", date(2023, 4, 7), indsats_id="I1"),
+    ]
+    ob = single("overgang.afsluttet-ved-18", events, date(2023, 4, 11), facts)
+    assert ob.version.id == SEL_KLAR_18
+    assert_kept(ob, date(2023, 4, 7), date(2023, 4, 5))
+    assert_status(ob, Status.OVERDUE)
+    assert_cites(ob, f"{SEL} § 19 a, stk. 3")
+
+
+def test_ready_by_18_on_easter_sunday_2024_falls_under_bl() -> None:
+    # Measure under SEL from 1 Sep 2022; born 31 Mar 2006: 18 on Sun 31 Mar 2024 (påskedag)
+    # -> BL § 123 stk. 3 governs (§ 213); practical due Wed 27 Mar (28-29 Mar closed).
+    facts = {"foedselsdato": date(2006, 3, 31), "handicap": True}
+    ob = single("overgang.afsluttet-ved-18", [_measure(date(2022, 9, 1))], date(2024, 3, 1), facts)
+    assert ob.version.id == BL_KLAR_18
+    assert_kept(ob, date(2024, 3, 31), date(2024, 3, 27))
+    assert_status(ob, Status.PENDING)
+
+
+def test_ready_by_18_only_for_a_young_person_with_a_disability() -> None:
+    facts = {"foedselsdato": date(2008, 4, 3), "handicap": False}
+    assert (
+        run("overgang.afsluttet-ved-18", [_measure(date(2024, 5, 1))], date(2026, 5, 1), facts)
+        == []
+    )
