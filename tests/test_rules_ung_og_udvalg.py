@@ -3,7 +3,8 @@
 Obligation ids: boernesamtale.underretning-overgreb, boernesamtale.i-undersoegelse,
 stofmisbrug.behandling, netvaerkssamraad.indkaldelse, formandsafgoerelse.gyldighed,
 formandsafgoerelse.ankestyrelse-stillingtagen, formandsafgoerelse.ankestyrelse-afgoerelse,
-ungestoette.ophoer, ungestoette.kontaktperson and overgang.afsluttet-ved-18.
+ungestoette.ophoer, ungestoette.kontaktperson, overgang.afsluttet-ved-18 and
+stoetteperson.foraeldre.
 
 Every expected date is worked out by hand from the statute and the calendar (the
 reasoning is in the comment beside it), never by asking frister. The calendar facts
@@ -790,3 +791,48 @@ def test_ready_by_18_only_for_a_young_person_with_a_disability() -> None:
         run("overgang.afsluttet-ved-18", [_measure(date(2024, 5, 1))], date(2026, 5, 1), facts)
         == []
     )
+
+
+# =====================================================================================
+# stoetteperson.foraeldre (N): BL § 75; SEL § 54 stk. 1
+# =====================================================================================
+
+
+def _placed(day: date, type: str = "anbringelse") -> Event:
+    return ev("indsats.iverksat", day, indsats_id="I1", type=type)
+
+
+def test_support_person_offered_after_the_placement_starts() -> None:
+    # Placement started Mon 3 Jun 2024; offer recorded Wed 12 Jun 2024: met, no date.
+    offer = ev("stoetteperson.tilbudt", date(2024, 6, 12), indsats_id="I1")
+    ob = single("stoetteperson.foraeldre", [_placed(date(2024, 6, 3)), offer], date(2024, 7, 1))
+    assert ob.version.id == "barnets-lov.stoetteperson.foraeldre"
+    assert ob.due is None
+    assert ob.fulfilled_by == offer
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 75")
+
+
+def test_support_person_open_until_offered_and_ended_with_the_placement() -> None:
+    other = ev("stoetteperson.tilbudt", date(2024, 6, 12), indsats_id="I2")
+    ob = single("stoetteperson.foraeldre", [_placed(date(2024, 6, 3)), other], date(2024, 9, 1))
+    assert_status(ob, Status.PENDING)
+    ended = ev("indsats.ophoert", date(2024, 8, 1), indsats_id="I1")
+    ob = single("stoetteperson.foraeldre", [_placed(date(2024, 6, 3)), ended], date(2024, 9, 1))
+    assert_status(ob, Status.ENDED)
+    # Support at home is not a placement: no such obligation.
+    home = _placed(date(2024, 6, 3), type="stoettende-indsats")
+    assert run("stoetteperson.foraeldre", [home], date(2024, 9, 1)) == []
+
+
+def test_support_person_under_sel_and_finished_under_bl_when_still_open() -> None:
+    # Placed Mon 6 Mar 2023 (SEL § 54 stk. 1) and offered Fri 10 Mar 2023: met under SEL.
+    offer = ev("stoetteperson.tilbudt", date(2023, 3, 10), indsats_id="I1")
+    ob = single("stoetteperson.foraeldre", [_placed(date(2023, 3, 6)), offer], date(2023, 4, 1))
+    assert ob.version.id == "serviceloven.stoetteperson.foraeldre"
+    assert_status(ob, Status.MET)
+    assert_cites(ob, f"{SEL} § 54, stk. 1")
+    # Placed Wed 20 Dec 2023 and still not offered in February 2024: BL § 75 (§ 213).
+    ob = single("stoetteperson.foraeldre", [_placed(date(2023, 12, 20))], date(2024, 2, 1))
+    assert ob.version.id == "barnets-lov.stoetteperson.foraeldre"
+    assert "§ 213" in ob.explain("da")
