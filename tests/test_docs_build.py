@@ -161,6 +161,7 @@ def test_strict_build_has_a_page_per_obligation(tmp_path_factory: pytest.TempPat
         "generated/kalender.html",
         "generated/fristberegning.html",
         "generated/spoergsmaal.html",
+        "generated/daekning.html",
         "catalog-format.html",
         "udviklere/api.html",
     ):

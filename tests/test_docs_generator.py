@@ -121,6 +121,7 @@ def test_every_obligation_has_a_page_and_every_overview_page_exists(book: Path) 
         "kalender.md",
         "fristberegning.md",
         "spoergsmaal.md",
+        "daekning.md",
     ):
         assert (book / name).is_file(), name
     for version in _versions():

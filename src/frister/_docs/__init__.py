@@ -4,10 +4,12 @@
 with each law version's period, citation, wording, marks and questions, and worked
 examples that the engine computes while the book is built; and the overview pages: the
 rules by case stage, the laws, the transition from Serviceloven to Barnets lov, the
-calendar, the conventions of fristberegning and the questions awaiting legal review.
+calendar, the conventions of fristberegning, the questions awaiting legal review, and the
+coverage of the legal research (``frister/data/coverage.toml``).
 MkDocs builds the site from them (``docs/hooks.py``); ``frister docs`` writes them by hand.
 
-The pages depend on the catalog alone: no clock, no randomness, no files read. Every
+The pages depend on the catalog alone (and the bundled coverage table): no clock, no
+randomness, no files of the user's read. Every
 example date comes from ``catalog.due`` or ``catalog.evaluate``; every trigger is found by
 searching dates, never written per rule. Each example carries a machine-readable marker
 (an HTML comment) so a test can compute it again and compare.
@@ -32,10 +34,11 @@ def write_rule_book(out_dir: Path, catalog: Catalog | None = None) -> list[Path]
 
     ``regler/index.md`` and ``regler/<obligation id>.md``, ``love/index.md`` and
     ``love/<law key>.md``, ``overgang.md``, ``kalender.md``, ``fristberegning.md`` and
-    ``spoergsmaal.md``. The same catalog always gives the same bytes; a file is only
-    rewritten when its text changed, and pages an earlier run wrote that are no longer
-    part of the book are removed. Raises FristerError when a rule has no citation or
-    no worked example can be computed for one of its versions.
+    ``spoergsmaal.md``, and ``daekning.md`` (the research's rule ids and how each is
+    encoded, from ``frister/data/coverage.toml``). The same catalog always gives the same
+    bytes; a file is only rewritten when its text changed, and pages an earlier run wrote
+    that are no longer part of the book are removed. Raises FristerError when a rule has
+    no citation or no worked example can be computed for one of its versions.
     """
     pages = _Book(catalog if catalog is not None else default_catalog()).pages()
     out_dir = Path(out_dir)

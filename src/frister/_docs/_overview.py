@@ -8,6 +8,7 @@ from typing import Final
 
 from dateutil.easter import easter
 
+from frister._docs._coverage import coverage_page
 from frister._docs._examples import _into_barnets_lov, _newest_first, _successions
 from frister._docs._pages import _OPEN_MARKS, _SHAPES, _convention_name, _Pages
 from frister._docs._text import (
@@ -679,4 +680,5 @@ class _Book(_Pages):
         pages["kalender.md"] = self.calendar_page()
         pages["fristberegning.md"] = self.conventions_page()
         pages["spoergsmaal.md"] = self.questions_page()
+        pages["daekning.md"] = coverage_page(self.catalog)
         return {path: text.rstrip("\n") + "\n" for path, text in sorted(pages.items())}
