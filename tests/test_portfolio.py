@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import frister
+from frister.errors import WorkerError
 from frister.portfolio import (
     CaseFailure,
     CaseRecord,
@@ -263,8 +264,9 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it() -> None:
     record = CaseRecord(
         "X", frister.Case([Event("underretning.modtaget", date(2024, 3, 22), facts)])
     )
-    with pytest.raises(BrokenProcessPool):
+    with pytest.raises(WorkerError, match=r"workers=2: a worker process stopped") as error:
         evaluate_portfolio(CATALOG, Portfolio([*SAMPLE_RECORDS, record]), AS_OF, workers=2)
+    assert isinstance(error.value.__cause__, BrokenProcessPool)
 
 
 def test_the_arguments_are_checked() -> None:

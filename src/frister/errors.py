@@ -85,5 +85,9 @@ class FactError(InputError):
     """An event or case fact that is undeclared or of the wrong type."""
 
 
+class WorkerError(FristerError):
+    """A worker process of a portfolio evaluation stopped before it finished its cases."""
+
+
 class NoDeadlineError(FristerError):
     """The rule has no statutory duration (shape N) and none is configured."""

@@ -14,6 +14,7 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,7 @@ from frister.errors import (
     InputError,
     InputTypeError,
     NaiveDatetimeError,
+    WorkerError,
 )
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
 from frister.portfolio._result import PortfolioResult
@@ -232,8 +234,8 @@ def _in_processes(
     flight (``Executor.map`` would submit the whole portfolio at once).
 
     A process pool from ``concurrent.futures`` rather than ``multiprocessing.Pool``: a
-    worker that dies (out of memory, killed) fails the run with BrokenProcessPool instead
-    of hanging it.
+    worker that dies (out of memory, killed, or unable to start) fails the run with a
+    WorkerError instead of hanging it.
     """
     arguments = (catalog.paths, catalog.calendar, fingerprint(catalog))
     # spawn, not fork: the same on every platform, and safe in a process with threads.
@@ -250,12 +252,26 @@ def _in_processes(
             pending.append((len(chunk), task))
             while len(pending) >= 2 * workers:
                 count, done = pending.popleft()
-                yield count, done.result()
+                yield count, _result(done, workers)
         while pending:
             count, done = pending.popleft()
-            yield count, done.result()
+            yield count, _result(done, workers)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(
+    task: Future[tuple[Table, list[CaseFailure]]], workers: int
+) -> tuple[Table, list[CaseFailure]]:
+    try:
+        return task.result()
+    except BrokenProcessPool as error:
+        raise WorkerError(
+            f"workers={workers}: a worker process stopped before it finished its cases (it "
+            "could not start, ran out of memory or was killed). Worker processes start "
+            "afresh and import the main module: run from a script file, with the call under "
+            '`if __name__ == "__main__":`, or use workers=1'
+        ) from error
 
 
 def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
