@@ -2,6 +2,7 @@
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from datetime import date, datetime
@@ -208,3 +209,21 @@ def test_a_rule_is_not_excluded_on_a_birth_date_nobody_recorded() -> None:
         for ob in CATALOG.evaluate(older, date(2024, 3, 2))
         if ob.rule_id == "plan.efter-afgoerelse"
     ]
+
+
+def test_cases_and_events_pickle_to_equal_values() -> None:
+    case = frister.Case(
+        [
+            frister.Event(
+                "underretning.modtaget",
+                datetime(2024, 3, 22, 16, 5, tzinfo=ZoneInfo("Europe/Copenhagen")),
+                {"underretning_id": "U1", "underretter": "fagperson"},
+            )
+        ],
+        {"foedselsdato": date(2015, 5, 10)},
+    )
+    back = pickle.loads(pickle.dumps(case))
+    assert back == case
+    assert back.events[0].facts == {"underretning_id": "U1", "underretter": "fagperson"}
+    with pytest.raises(TypeError):
+        back.events[0].facts["underretter"] = "borger"  # type: ignore[index]

@@ -71,6 +71,10 @@ class Event:
         """'underretning.modtaget fre. 22. mar. 2024 kl. 16:05 (CET)'."""
         return f"{self.kind} {format_moment(self.at, lang)}"
 
+    def __reduce__(self) -> tuple[type[Event], tuple[str, Moment, dict[str, Any]]]:
+        """Pickled as its kind, time and facts (the read-only facts do not pickle)."""
+        return (Event, (self.kind, self.at, dict(self.facts)))
+
 
 def _to_events(events: Iterable[Event]) -> tuple[Event, ...]:
     items = tuple(events)
@@ -86,6 +90,10 @@ class Case:
 
     events: tuple[Event, ...] = attrs.field(factory=tuple, converter=_to_events)
     facts: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, hash=False)
+
+    def __reduce__(self) -> tuple[type[Case], tuple[tuple[Event, ...], dict[str, Any]]]:
+        """Pickled as its events and facts, so cases can go to worker processes."""
+        return (Case, (self.events, dict(self.facts)))
 
 
 def order_key(moment: Moment) -> tuple[date, int, float]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sized
-from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from frister.case import Case, Event
+from frister.case import Case
 from frister.errors import FristerError, InputError, InputTypeError
 
 
@@ -41,28 +40,12 @@ def _labels(value: Mapping[str, str] | None) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
 
-_EventData = tuple[str, "date | datetime", dict[str, Any]]
-
-
-def _rebuild(
-    id: str,
-    facts: dict[str, Any],
-    events: tuple[_EventData, ...],
-    caseworker: str | None,
-    unit: str | None,
-    labels: dict[str, str],
-) -> CaseRecord:
-    """The inverse of :meth:`CaseRecord.__reduce__`."""
-    case = Case([Event(kind, at, event_facts) for kind, at, event_facts in events], facts)
-    return CaseRecord(id, case, caseworker, unit, labels)
-
-
 @attrs.frozen
 class CaseRecord:
     """A case with its id and who handles it: the unit of a portfolio.
 
-    Records pickle (as plain data: a case's read-only fact mappings do not), so
-    they can be sent to worker processes and Dask workers.
+    Records pickle (their labels as a plain dict), so they can be sent to worker
+    processes and Dask workers.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -71,10 +54,8 @@ class CaseRecord:
     unit: str | None = attrs.field(default=None, validator=_check_optional_text)
     labels: Mapping[str, str] = attrs.field(factory=dict, converter=_labels, hash=False)
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        events = tuple((e.kind, e.at, dict(e.facts)) for e in self.case.events)
-        data = (self.id, dict(self.case.facts), events, self.caseworker, self.unit)
-        return _rebuild, (*data, dict(self.labels))
+    def __reduce__(self) -> tuple[type[CaseRecord], tuple[Any, ...]]:
+        return (CaseRecord, (self.id, self.case, self.caseworker, self.unit, dict(self.labels)))
 
 
 @attrs.frozen
