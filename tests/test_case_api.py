@@ -226,4 +226,4 @@ def test_cases_and_events_pickle_to_equal_values() -> None:
     assert back == case
     assert back.events[0].facts == {"underretning_id": "U1", "underretter": "fagperson"}
     with pytest.raises(TypeError):
-        back.events[0].facts["underretter"] = "borger"  # type: ignore[index]
+        back.events[0].facts["underretter"] = "borger"
