@@ -42,6 +42,7 @@ from frister.errors import (
     NaiveDatetimeError,
     NoDeadlineError,
     NonexistentDateError,
+    NonexistentTimeError,
     UnknownEventKindError,
     UnknownRuleError,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "NaiveDatetimeError",
     "NoDeadlineError",
     "NonexistentDateError",
+    "NonexistentTimeError",
     "Obligation",
     "Portfolio",
     "PortfolioResult",

@@ -6,6 +6,7 @@ show the message to the person who typed the value.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 
@@ -23,6 +24,14 @@ class InputError(FristerError, ValueError):
         super().__init__(f"{field}={_show(value)}: {problem}")
 
 
+def did_you_mean(value: object, known: Iterable[str]) -> str:
+    """'; did you mean 'anbringelse-uden-samtykke'?' for the closest known values, or ''."""
+    import difflib  # noqa: PLC0415 - only when an error happens
+
+    close = difflib.get_close_matches(str(value), list(known), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
 def _show(value: object) -> str:
     """Dates as people write them (2024-03-22), everything else as its repr."""
     if isinstance(value, date):
@@ -36,6 +45,10 @@ class InputTypeError(InputError, TypeError):
 
 class NaiveDatetimeError(InputTypeError):
     """A datetime without a time zone where the time zone decides the answer."""
+
+
+class NonexistentTimeError(InputError):
+    """A local time the clocks skipped (the hour summer time began), never silently shifted."""
 
 
 class DateOutOfRangeError(InputError):

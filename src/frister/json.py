@@ -7,10 +7,12 @@ needs the catalog, which knows each fact's type and each version by id.
 from __future__ import annotations
 
 import enum
+import re
+from calendar import monthrange
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import singledispatch
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -32,7 +34,7 @@ from frister.deadlines import (
     Step,
     Unit,
 )
-from frister.errors import InputError, InputTypeError
+from frister.errors import InputError, InputTypeError, did_you_mean
 from frister.explain import Note
 from frister.rules import FactType, Text
 
@@ -187,17 +189,47 @@ def parse_moment(value: object, field: str) -> Moment:
         )
     except ValueError:
         raise InputError(
-            field, value, "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)"
+            field,
+            value,
+            _no_such_day(value)
+            or "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)",
         ) from None
     return check_moment(moment, field)
 
 
+_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", re.ASCII)
+
+
+def _no_such_day(text: str) -> str | None:
+    """'2024-02-30' is written as an ISO date but names a day that does not exist: say so."""
+    found = _ISO_DAY.fullmatch(text)
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        return f"an ISO date of a day that does not exist: there is no month {month:02d}"
+    last = monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        return f"an ISO date of a day that does not exist: {year:04d}-{month:02d} has {last} days"
+    return None
+
+
+def parse_date(value: object, field: str) -> date:
+    """An ISO date ('2024-03-22'); a day that does not exist is named as such."""
+    if not isinstance(value, str):
+        raise InputTypeError(field, value, "expected an ISO date text (2024-03-22)")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise InputError(field, value, _no_such_day(value) or "expected an ISO date") from None
+    checked = check_moment(day, field)
+    assert not isinstance(checked, datetime)
+    return checked
+
+
 def _fact_from_json(kind: FactType, value: object, field: str) -> object:
     if kind is FactType.DATE and isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise InputError(field, value, "expected an ISO date") from None
+        return parse_date(value, field)
     return value
 
 
@@ -219,9 +251,26 @@ def event_from_json(data: object, catalog: Catalog, field: str = "event") -> Eve
     return Event(kind, parse_moment(table.get("at"), f"{field}.at"), typed)
 
 
+CASE_KEYS: Final = ("events", "facts", "as_of", "id", "title", "description")
+"""The keys a case file may have: its events and facts, and for people and the command line
+the evaluation date, an id, a title and a description."""
+
+
 def case_from_json(data: object, catalog: Catalog) -> Case:
-    """A case from {"facts", "events"} (other keys, such as a title, are allowed and ignored)."""
+    """A case from {"facts", "events"}; "id", "title", "description" and "as_of" may come too.
+
+    Any other key is refused (a misspelt "evnets" would otherwise be a case without
+    events), and so is a case without "events".
+    """
     table = _mapping(data, "case")
+    for key in table:
+        if key not in CASE_KEYS:
+            hint = did_you_mean(key, CASE_KEYS)
+            raise InputError(
+                f"case.{key}", table[key], f"unknown key{hint}; a case has {', '.join(CASE_KEYS)}"
+            )
+    if "events" not in table:
+        raise InputError("case.events", None, "missing: a case file needs a list of events")
     facts = _mapping(table.get("facts", {}), "case.facts")
     typed = {
         name: _fact_from_json(catalog.case_facts[name].type, value, f"case.facts.{name}")

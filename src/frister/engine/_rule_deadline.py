@@ -11,11 +11,11 @@ import attrs
 from frister.calendar._dates import Language, local_date
 from frister.case import Case, Event, Moment, check_moment
 from frister.deadlines import Deadline
-from frister.engine._checks import check_event
+from frister.engine._checks import check_fact
 from frister.engine._context import YearReading
 from frister.engine._evaluate import evaluate
 from frister.engine._versions import governing_on, version_note
-from frister.errors import FactError, InputError, NoDeadlineError
+from frister.errors import FactError, InputError, InputTypeError, NoDeadlineError, did_you_mean
 from frister.explain import NO_DUE_REASONS, Note, explanation
 from frister.rules import Question, RuleVersion, Text
 from frister.rules._catalog import CatalogData
@@ -51,6 +51,30 @@ class RuleDeadline:
         return explanation(heading, self.notes, self.deadline, self.questions, lang)
 
 
+def _readable_facts(catalog: CatalogData, rule_id: str) -> set[str]:
+    """The facts a rule's triggers (and those of the rules it arises from) may carry."""
+    rule = catalog.get(rule_id)
+    names = {n for n, spec in catalog.case_facts.items() if not spec.derived}
+    for version in rule.versions:
+        names.update(catalog.events[version.trigger].facts)
+        if version.arises_when_missed is not None:
+            names.update(_readable_facts(catalog, version.arises_when_missed))
+    return names
+
+
+def _check_fact_names(catalog: CatalogData, rule_id: str, facts: Mapping[str, Any]) -> None:
+    """A fact no trigger of the rule carries is a typo, never silently left out."""
+    known = _readable_facts(catalog, rule_id)
+    for name, value in facts.items():
+        if name not in known:
+            hint = did_you_mean(name, known)
+            raise FactError(
+                f"facts.{name}",
+                value,
+                f"not a fact {rule_id!r} can read{hint}; its facts are {', '.join(sorted(known))}",
+            )
+
+
 def rule_deadline(
     catalog: CatalogData,
     rule_id: str,
@@ -66,7 +90,10 @@ def rule_deadline(
     """
     rule = catalog.get(rule_id)
     trigger = check_moment(trigger, "trigger")
+    if facts is not None and not isinstance(facts, Mapping):
+        raise InputTypeError("facts", facts, "expected a mapping of fact name to value")
     facts = dict(facts or {})
+    _check_fact_names(catalog, rule_id, facts)
     case_facts = {k: facts.pop(k) for k in list(facts) if k in catalog.case_facts}
     candidates = []
     for versions in rule.variants().values():
@@ -78,7 +105,6 @@ def rule_deadline(
         raise NoDeadlineError(
             f"rule_id={rule_id!r}: no version with a deadline was in force on {trigger}"
         )
-    problems = []
     for version in candidates:
         if version.arises_when_missed is not None:
             parent = rule_deadline(
@@ -101,11 +127,9 @@ def rule_deadline(
             trigger,
             {k: v for k, v in facts.items() if k in catalog.events[version.trigger].facts},
         )
-        try:
-            check_event(catalog, event, "facts")
-        except FactError as error:
-            problems.append(str(error))
-            continue
+        kind = catalog.events[version.trigger]
+        for name, value in event.facts.items():
+            check_fact(kind.facts[name], value, f"facts.{name}")
         case = Case([event], case_facts)
         obligations = evaluate(catalog, case, trigger, YearReading.CALENDAR_YEAR, only=rule_id)
         for ob in obligations:
@@ -126,5 +150,6 @@ def rule_deadline(
                     notes=tuple(n for n in ob.notes if n.kind != "status"),
                     questions=ob.questions,
                 )
-    unmet = "; ".join(problems) or "the facts meet no version's conditions"
-    raise InputError("facts", facts, f"rule {rule_id!r} does not apply: {unmet}")
+    raise InputError(
+        "facts", facts, f"rule {rule_id!r} does not apply: the facts meet no version's conditions"
+    )

@@ -22,7 +22,7 @@ from frister.deadlines._conventions import Mark
 from frister.deadlines._duration import Duration, parse_duration
 from frister.deadlines._fristberegning import MonthRule, Roll
 from frister.deadlines._steps import Direction
-from frister.errors import DataFileError, DurationError
+from frister.errors import DataFileError, DurationError, did_you_mean
 from frister.rules._model import (
     Alternative,
     Citation,
@@ -146,6 +146,7 @@ class Loaded:
     derivations: dict[str, Derivation] = attrs.field(factory=dict)
     versions: list[tuple[str, RuleVersion]] = attrs.field(factory=list)
     durations: dict[str, ConfiguredDurations] = attrs.field(factory=dict)
+    duration_files: dict[str, str] = attrs.field(factory=dict)
 
 
 _SHAPES = {shape.value: shape for shape in Shape}
@@ -203,7 +204,11 @@ def load_files(paths: Iterable[Path], into: Loaded | None = None) -> Loaded:
             assert law is not None
             loaded.versions.append((name, _version(name, index, table, law)))
         for key, table in _subtables(name, raw, "durations"):
+            if key in loaded.durations:
+                also = loaded.duration_files[key]
+                raise DataFileError(name, f"durations.{key}", "(id)", f"also configured in {also}")
             loaded.durations[key] = _configured(name, key, table, law)
+            loaded.duration_files[key] = name
     return loaded
 
 
@@ -529,7 +534,40 @@ def build_obligations(loaded: Loaded) -> dict[str, ObligationRule]:
         rule = ObligationRule(obligation_id, shape, stage, title, tuple(chronological))
         _check_periods(rule, dict((v.id, f) for f, v in entries))
         rules[obligation_id] = rule
+    _check_durations(loaded, rules)
     return rules
+
+
+def _check_durations(loaded: Loaded, rules: dict[str, ObligationRule]) -> None:
+    """A municipality's ``[durations]`` name a configurable obligation and a fact of its trigger.
+
+    When that fact has a closed list of values, the municipality's keys join the list
+    (they are its own area keys, catalog.md: ``omraade``); every other value is still refused.
+    """
+    for key, configured in loaded.durations.items():
+        fail = _failer(loaded.duration_files[key], f"durations.{key}")
+        rule = rules.get(key)
+        if rule is None:
+            raise fail("(id)", f"no obligation {key!r}{did_you_mean(key, rules)}")
+        configurable = [v for v in rule.versions if v.configurable]
+        if not configurable:
+            raise fail(
+                "(id)",
+                f"{key!r} is not configurable: its durations are the law's, not the municipality's",
+            )
+        name = configured.fact.split(".", 1)[1]
+        for version in configurable:
+            kind = loaded.events[version.trigger]
+            spec = kind.facts.get(name)
+            if spec is None:
+                hint = did_you_mean(name, kind.facts)
+                raise fail("fact", f"{version.trigger!r} has no fact {name!r}{hint}")
+            if spec.type is not FactType.TEXT:
+                raise fail("fact", f"{configured.fact} is a {spec.type.value} fact, not a text")
+            extra = tuple(v for v in configured.values if v not in spec.values)
+            if spec.values and extra:
+                facts = {**kind.facts, name: attrs.evolve(spec, values=spec.values + extra)}
+                loaded.events[version.trigger] = attrs.evolve(kind, facts=facts)
 
 
 def _check_derived_facts(loaded: Loaded) -> None:

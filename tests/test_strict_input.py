@@ -1,0 +1,235 @@
+"""Input that must be refused, with the field named (issue 9): never a silent wrong answer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import frister
+from frister.deadlines import Roll, compute_deadline, parse_duration
+from frister.testing import assert_due
+
+CATALOG = frister.default_catalog()
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+def _evaluate(kind: str, at: date | datetime, **facts: Any) -> list[frister.Obligation]:
+    case = frister.Case([frister.Event(kind, at, facts)])
+    return CATALOG.evaluate(case, date(2024, 6, 1))
+
+
+# -- closed vocabularies ------------------------------------------------------------
+
+
+def test_a_misspelt_decision_type_is_refused_with_the_closest_value() -> None:
+    # Before: the typo made anbringelse-uden-samtykke.genbehandling vanish without a word.
+    with pytest.raises(frister.FactError) as info:
+        _evaluate("udvalg.afgoerelse", date(2024, 1, 29), type="anbringelse-uden-samtykket")
+    assert info.value.field == "events[0].facts.type"
+    assert info.value.value == "anbringelse-uden-samtykket"
+    assert "did you mean 'anbringelse-uden-samtykke'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("kind", "fact", "typo", "meant"),
+    [
+        ("afgoerelse.truffet", "type", "stottende-indsats", "stoettende-indsats"),
+        ("afgoerelse.truffet", "hjemmel", "SEL §52", "SEL § 52"),
+        ("udvalg.afgoerelse", "hjemmel", "BL § 47 ", "BL § 47"),
+        ("indsats.iverksat", "type", "anbringelser", "anbringelse"),
+        ("afgoerelse.meddelt", "type", "hjemgivlese", "hjemgivelse"),
+        ("ansoegning.modtaget", "omraade", "merudgift", "handicap-merudgifter"),
+    ],
+)
+def test_free_text_facts_are_closed_to_their_values(
+    kind: str, fact: str, typo: str, meant: str
+) -> None:
+    with pytest.raises(frister.FactError) as info:
+        _evaluate(kind, date(2024, 3, 14), **{fact: typo})
+    assert info.value.field == f"events[0].facts.{fact}"
+    assert f"did you mean {meant!r}" in str(info.value)
+    _evaluate(kind, date(2024, 3, 14), **{fact: meant})  # the right value is taken
+
+
+def test_omraade_misspelt_in_catalog_due_is_refused_not_a_deadline_without_a_date() -> None:
+    with pytest.raises(frister.FactError) as info:
+        CATALOG.due("sagsbehandlingsfrist", date(2024, 3, 14), {"omraade": "merudgift"})
+    assert info.value.field == "facts.omraade"
+    assert "did you mean 'handicap-merudgifter'" in str(info.value)
+
+
+def test_an_unknown_event_kind_suggests_the_closest_kind() -> None:
+    with pytest.raises(frister.UnknownEventKindError) as info:
+        _evaluate("underretning.modtagt", date(2024, 3, 22))
+    assert info.value.field == "events[0].kind"
+    assert "did you mean 'underretning.modtaget'" in str(info.value)
+
+
+def test_a_misspelt_fact_name_suggests_the_fact() -> None:
+    with pytest.raises(frister.FactError, match="did you mean 'underretter'"):
+        _evaluate("underretning.modtaget", date(2024, 3, 22), underreter="borger")
+
+
+# -- catalog.due and assert_due ------------------------------------------------------
+
+
+def test_catalog_due_refuses_a_misspelt_fact_name() -> None:
+    # Before: {"omrade": ...} was dropped and the rule computed as if it were not given.
+    with pytest.raises(frister.FactError) as info:
+        CATALOG.due("sagsbehandlingsfrist", date(2024, 3, 14), {"omrade": "anbringelse"})
+    assert info.value.field == "facts.omrade"
+    assert "did you mean 'omraade'" in str(info.value)
+
+
+def test_assert_due_refuses_a_misspelt_fact_name() -> None:
+    # Fri 22 Mar 2024 + 6 hverdage (past Easter) is Thu 4 Apr; the typo must not pass.
+    assert_due("underretning.kvittering", date(2024, 3, 22), date(2024, 4, 4))
+    with pytest.raises(frister.FactError, match=r"facts\.underreter="):
+        assert_due(
+            "underretning.kvittering",
+            date(2024, 3, 22),
+            date(2024, 4, 4),
+            {"underreter": "fagperson"},
+        )
+
+
+# -- a municipality's [durations] ----------------------------------------------------
+
+_PACK = """
+[pack]
+key = "test"
+name = "Testkommune"
+text = "Sagsbehandlingsfrister"
+
+[durations."{rule}"]
+fact = "{fact}"
+values = {{ "handicap-merudgifter" = "8 uger", "hjaelpemidler" = "12 hverdage" }}
+"""
+
+
+def _pack(tmp_path: Path, rule: str, fact: str) -> frister.Catalog:
+    path = tmp_path / "kommune.toml"
+    path.write_text(_PACK.format(rule=rule, fact=fact), encoding="utf-8")
+    return CATALOG.with_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "fact", "field", "problem"),
+    [
+        ("sagsbehandlingsfrister", "event.omraade", "(id)", "did you mean 'sagsbehandlingsfrist'"),
+        ("sagsbehandlingsfrist", "event.omrade", "fact", "did you mean 'omraade'"),
+        ("underretning.kvittering", "event.underretter", "(id)", "not configurable"),
+    ],
+)
+def test_a_pack_durations_table_is_checked_when_loaded(
+    tmp_path: Path, rule: str, fact: str, field: str, problem: str
+) -> None:
+    with pytest.raises(frister.DataFileError) as info:
+        _pack(tmp_path, rule, fact)
+    assert info.value.file == "kommune.toml"
+    assert info.value.entry == f"durations.{rule}"
+    assert info.value.field == field
+    assert problem in info.value.problem
+
+
+def test_a_pack_adds_its_own_area_keys_to_omraade(tmp_path: Path) -> None:
+    with pytest.raises(frister.FactError):
+        CATALOG.due("sagsbehandlingsfrist", date(2024, 3, 14), {"omraade": "hjaelpemidler"})
+    koege = _pack(tmp_path, "sagsbehandlingsfrist", "event.omraade")
+    # Thu 14 Mar 2024 + 12 hverdage, past Easter (28 Mar-1 Apr): Thu 4 Apr 2024.
+    dl = koege.due("sagsbehandlingsfrist", date(2024, 3, 14), {"omraade": "hjaelpemidler"})
+    assert dl.due == date(2024, 4, 4)
+    with pytest.raises(frister.FactError, match="did you mean 'hjaelpemidler'"):
+        koege.due("sagsbehandlingsfrist", date(2024, 3, 14), {"omraade": "hjaelpemiddel"})
+    # The bundled catalog is not changed by the pack.
+    assert "hjaelpemidler" not in CATALOG.events["ansoegning.modtaget"].facts["omraade"].values
+
+
+# -- case files ----------------------------------------------------------------------
+
+
+def test_a_case_file_with_an_unknown_key_is_refused() -> None:
+    with pytest.raises(frister.InputError) as info:
+        frister.case_from_json({"evnets": []}, CATALOG)
+    assert info.value.field == "case.evnets"
+    assert "did you mean 'events'" in str(info.value)
+
+
+def test_a_case_file_without_events_is_refused() -> None:
+    with pytest.raises(frister.InputError) as info:
+        frister.case_from_json({"facts": {}}, CATALOG)
+    assert info.value.field == "case.events"
+    assert "missing" in str(info.value)
+    # An empty list is a case with no events yet, which is fine.
+    assert frister.case_from_json({"events": []}, CATALOG).events == ()
+
+
+# -- times and days that do not exist ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2024, 3, 31, 2, 30, tzinfo=CPH),  # clocks 02:00 -> 03:00
+        datetime(1916, 5, 14, 23, 0, tzinfo=CPH),  # Denmark's first summer time: 23:00 -> 24:00
+    ],
+)
+def test_a_local_time_the_clocks_skipped_is_refused(moment: datetime) -> None:
+    with pytest.raises(frister.NonexistentTimeError) as info:
+        frister.Event("underretning.modtaget", moment)
+    assert info.value.field == "at"
+    assert "does not exist in Europe/Copenhagen" in str(info.value)
+    with pytest.raises(frister.NonexistentTimeError):
+        CATALOG.due("underretning.vurdering", moment)
+    with pytest.raises(frister.NonexistentTimeError):
+        compute_deadline(moment, "24 timer", roll=Roll.KEEP)
+
+
+def test_a_local_time_that_exists_twice_is_taken() -> None:
+    # Sun 27 Oct 2024 02:30 happens twice; the first (CEST, fold=0) is meant.
+    first = datetime(2024, 10, 27, 2, 30, tzinfo=CPH)
+    dl = compute_deadline(first, "24 timer", roll=Roll.KEEP)
+    assert dl.due == datetime(2024, 10, 28, 1, 30, tzinfo=CPH)  # 24 real hours: 25 on the clock
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2024-02-30", "2024-02 has 29 days"),
+        ("2023-02-29", "2023-02 has 28 days"),
+        ("2024-13-01", "there is no month 13"),
+        ("2024-04-31T10:00:00+02:00", "2024-04 has 30 days"),
+    ],
+)
+def test_a_day_that_does_not_exist_is_named_as_such(text: str, problem: str) -> None:
+    case = {"events": [{"kind": "underretning.modtaget", "at": text}]}
+    with pytest.raises(frister.InputError) as info:
+        frister.case_from_json(case, CATALOG)
+    assert info.value.field == "case.events[0].at"
+    assert "does not exist" in info.value.problem
+    assert problem in info.value.problem
+    date_fact = {
+        "events": [
+            {"kind": "opfoelgning.gennemfoert", "at": "2024-01-02", "facts": {}},
+            {
+                "kind": "partshoering.sendt",
+                "at": "2024-01-02",
+                "facts": {"svarfrist": text[:10]},
+            },
+        ]
+    }
+    with pytest.raises(frister.InputError) as info:
+        frister.case_from_json(date_fact, CATALOG)
+    assert info.value.field == "case.events[1].facts.svarfrist"
+    assert problem in info.value.problem
+
+
+def test_a_negative_duration_points_to_counting_backwards() -> None:
+    with pytest.raises(frister.DurationError) as info:
+        parse_duration("-6 hverdage")
+    assert "Direction.BEFORE" in str(info.value)
+    assert "backwards" in str(info.value)
