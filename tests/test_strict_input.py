@@ -233,3 +233,110 @@ def test_a_negative_duration_points_to_counting_backwards() -> None:
         parse_duration("-6 hverdage")
     assert "Direction.BEFORE" in str(info.value)
     assert "backwards" in str(info.value)
+
+
+# -- answers that help (issue 9, part 2) ---------------------------------------------
+
+
+def test_catalog_due_takes_the_type_the_rule_id_implies_and_says_so() -> None:
+    # Before: refused, because type = anbringelse-uden-samtykke was not given.
+    # Mon 29 Jan 2024 + 1 år (BL § 50): Wed 29 Jan 2025.
+    dl = CATALOG.due("anbringelse-uden-samtykke.genbehandling", date(2024, 1, 29))
+    assert dl.due == date(2025, 1, 29)
+    assert "hændelsens type er anbringelse-uden-samtykke« følger af reglen" in dl.explain("da")
+    assert "follows from the rule anbringelse-uden-samtykke.genbehandling" in dl.explain("en")
+    # Mon 29 Jan 2024 + 2 måneder: Fri 29 Mar 2024 (langfredag, kept: the authority's).
+    assert CATALOG.due("undersoegelse.uden-samtykke", date(2024, 1, 29)).due == date(2024, 3, 29)
+    # A type given explicitly is never overridden.
+    with pytest.raises(frister.ConditionsNotMetError):
+        CATALOG.due(
+            "undersoegelse.uden-samtykke", date(2024, 1, 29), {"type": "anbringelse-uden-samtykke"}
+        )
+
+
+def test_unmet_conditions_are_listed_with_the_facts_they_need() -> None:
+    with pytest.raises(frister.ConditionsNotMetError) as info:
+        CATALOG.due("plan.efter-afgoerelse", date(2023, 6, 1), {"akut": True})
+    error = info.value
+    assert error.field == "facts"
+    assert [(v, f) for v, f, _ in error.unmet] == [
+        ("serviceloven.handleplan.akut-4m", "event.hjemmel")
+    ]
+    assert "needs event.hjemmel" in str(error)
+    assert "SEL § 52, SEL § 76, SEL § 76 a" in str(error)
+    with pytest.raises(frister.ConditionsNotMetError) as info:
+        CATALOG.due("plan.efter-afgoerelse", date(2023, 6, 1))
+    assert {f for _, f, _ in info.value.unmet} == {"event.akut", "event.hjemmel"}
+
+
+def test_requirements_list_the_facts_a_rule_reads() -> None:
+    found = {(r.fact, r.event_kind): r for r in CATALOG.requirements("plan.efter-afgoerelse")}
+    hjemmel = found[("event.hjemmel", "afgoerelse.truffet")]
+    assert hjemmel.type == "text"
+    assert "SEL § 76 a" in hjemmel.values
+    assert (
+        "serviceloven.handleplan.akut-4m",
+        "the event's hjemmel is one of SEL § 52, SEL § 76, SEL § 76 a",
+    ) in hjemmel.reads
+    assert found[("event.akut", "afgoerelse.truffet")].type == "bool"
+    age = {r.fact: r for r in CATALOG.requirements("ungeplan")}["case.foedselsdato"]
+    assert age.type == "date" and age.event_kind is None
+    with pytest.raises(frister.UnknownRuleError):
+        CATALOG.requirements("ungeplanen")
+
+
+def test_iso_texts_are_read_strictly_in_the_python_api() -> None:
+    event = frister.Event("underretning.modtaget", "2024-03-22T16:05:00+01:00")
+    assert event.at == datetime(2024, 3, 22, 16, 5, tzinfo=CPH)
+    assert frister.Event("underretning.modtaget", "2024-03-22").at == date(2024, 3, 22)
+    for bad, problem in [
+        ("2024-03-22T16:05", "naive"),
+        ("22-03-2024", "not an ISO date"),
+        ("20240322", "not an ISO date"),
+        ("2024-02-30", "2024-02 has 29 days"),
+    ]:
+        with pytest.raises(frister.InputError, match=problem) as info:
+            frister.Event("underretning.modtaget", bad)
+        assert info.value.field == "at"
+    # A date fact given as text is read as a date; the next follow-up is that day.
+    case = frister.Case(
+        [
+            frister.Event(
+                "opfoelgning.gennemfoert", "2024-05-02", {"naeste_opfoelgning": "2024-08-29"}
+            ),
+        ]
+    )
+    checked = CATALOG.evaluate(case, "2024-06-01")
+    assert isinstance(checked, list)
+    with pytest.raises(frister.InputError) as info:
+        CATALOG.evaluate(
+            frister.Case(
+                [frister.Event("partshoering.sendt", "2024-05-02", {"svarfrist": "2024-06-31"})]
+            ),
+            date(2024, 6, 1),
+        )
+    assert info.value.field == "events[0].facts.svarfrist"
+    assert "2024-06 has 30 days" in str(info.value)
+    dl = CATALOG.due("partshoering.svarfrist", "2024-05-02", {"svarfrist": "2024-05-16"})
+    assert dl.due == date(2024, 5, 16)
+
+
+def test_a_due_compares_with_a_day() -> None:
+    case = frister.Case(
+        [
+            frister.Event(
+                "underretning.modtaget",
+                datetime(2024, 3, 22, 16, 5, tzinfo=CPH),
+                {"underretter": "borger"},
+            )
+        ]
+    )
+    obs = {ob.rule_id: ob for ob in CATALOG.evaluate(case, date(2024, 4, 1))}
+    hour = obs["underretning.vurdering"]
+    assert isinstance(hour.due, datetime)  # Sat 23 Mar 2024 16:05
+    assert hour.due_day == date(2024, 3, 23)
+    assert hour.due_by(date(2024, 3, 23)) and not hour.due_by(date(2024, 3, 22))
+    assert frister.day_of(hour.due) == date(2024, 3, 23)
+    assert obs["underretning.kvittering"].due_by(date(2024, 4, 4))
+    assert not obs["underretning.kvittering"].due_by(date(2024, 4, 3))
+    assert CATALOG.due("underretning.vurdering", hour.trigger.at).due_day == date(2024, 3, 23)

@@ -32,6 +32,7 @@ from frister.deadlines import (
     parse_duration,
 )
 from frister.errors import (
+    ConditionsNotMetError,
     DataFileError,
     DateOutOfRangeError,
     DurationError,
@@ -48,7 +49,7 @@ from frister.errors import (
 )
 
 if TYPE_CHECKING:
-    from frister.case import Case, Event, Obligation, Status
+    from frister.case import Case, Event, Obligation, Status, day_of
     from frister.catalog import Catalog, default_catalog, load_catalog
     from frister.engine import RuleDeadline, YearReading
     from frister.json import (
@@ -70,7 +71,7 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    **dict.fromkeys(("Case", "Event", "Obligation", "Status"), "frister.case"),
+    **dict.fromkeys(("Case", "Event", "Obligation", "Status", "day_of"), "frister.case"),
     **dict.fromkeys(("Catalog", "default_catalog", "load_catalog"), "frister.catalog"),
     **dict.fromkeys(("RuleDeadline", "YearReading"), "frister.engine"),
     **dict.fromkeys(
@@ -115,6 +116,7 @@ __all__ = [
     "Case",
     "CaseRecord",
     "Catalog",
+    "ConditionsNotMetError",
     "DanishCalendar",
     "DataFileError",
     "DateOutOfRangeError",
@@ -147,6 +149,7 @@ __all__ = [
     "case_from_json",
     "case_to_json",
     "compute_deadline",
+    "day_of",
     "deadline_to_json",
     "default_catalog",
     "evaluate_portfolio",

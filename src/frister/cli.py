@@ -22,12 +22,12 @@ from frister.calendar import (
     format_date,
     format_moment,
 )
-from frister.case import Moment, Obligation
+from frister.case import Moment, Obligation, parse_moment
 from frister.catalog import Catalog, default_catalog
 from frister.deadlines import Direction, MonthRule, Roll, compute_deadline
 from frister.engine import YearReading
 from frister.errors import FristerError, InputError
-from frister.json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
+from frister.json import case_from_json, deadline_to_json, obligation_to_json
 from frister.rules import FactType
 
 if TYPE_CHECKING:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 
 class FristerError(Exception):
@@ -96,6 +97,18 @@ class UnknownEventKindError(InputError):
 
 class FactError(InputError):
     """An event or case fact that is undeclared or of the wrong type."""
+
+
+class ConditionsNotMetError(InputError):
+    """``catalog.due``: the facts meet no version's conditions; ``unmet`` lists, for each
+    version in force, the conditions that failed (version id, condition, fact it reads)."""
+
+    def __init__(self, rule_id: str, facts: object, unmet: tuple[tuple[str, Any], ...]) -> None:
+        self.rule_id = rule_id
+        self.unmet = tuple((version, str(c.fact), c.describe("en")) for version, c in unmet)
+        lines = [f"{version}: {text} (needs {fact})" for version, fact, text in self.unmet]
+        problem = f"rule {rule_id!r} does not apply; unmet conditions: " + "; ".join(lines)
+        super().__init__("facts", facts, problem)
 
 
 class NoDeadlineError(FristerError):

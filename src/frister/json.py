@@ -7,8 +7,6 @@ needs the catalog, which knows each fact's type and each version by id.
 from __future__ import annotations
 
 import enum
-import re
-from calendar import monthrange
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import singledispatch
@@ -17,7 +15,15 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from frister.calendar import ClosedDay, ClosedDayKind, Language
-from frister.case import Case, Event, Moment, Obligation, Status, check_moment
+from frister.case import (
+    Case,
+    Event,
+    Moment,
+    Obligation,
+    Status,
+    parse_date,
+    parse_moment,
+)
 from frister.deadlines import (
     Birthday,
     ClockChange,
@@ -177,54 +183,6 @@ def _deadline_data(deadline: Deadline | None) -> dict[str, Any] | None:
 
 
 # -- from JSON -------------------------------------------------------------------------
-
-
-def parse_moment(value: object, field: str) -> Moment:
-    """An ISO date, or an ISO datetime with its offset; a naive datetime is refused."""
-    if not isinstance(value, str):
-        raise InputTypeError(field, value, "expected an ISO date or datetime text")
-    try:
-        moment: Moment = (
-            datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-        )
-    except ValueError:
-        raise InputError(
-            field,
-            value,
-            _no_such_day(value)
-            or "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)",
-        ) from None
-    return check_moment(moment, field)
-
-
-_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", re.ASCII)
-
-
-def _no_such_day(text: str) -> str | None:
-    """'2024-02-30' is written as an ISO date but names a day that does not exist: say so."""
-    found = _ISO_DAY.fullmatch(text)
-    if found is None:
-        return None
-    year, month, day = (int(part) for part in found.groups())
-    if not 1 <= month <= 12:
-        return f"an ISO date of a day that does not exist: there is no month {month:02d}"
-    last = monthrange(year, month)[1] if year >= 1 else 31
-    if not 1 <= day <= last:
-        return f"an ISO date of a day that does not exist: {year:04d}-{month:02d} has {last} days"
-    return None
-
-
-def parse_date(value: object, field: str) -> date:
-    """An ISO date ('2024-03-22'); a day that does not exist is named as such."""
-    if not isinstance(value, str):
-        raise InputTypeError(field, value, "expected an ISO date text (2024-03-22)")
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise InputError(field, value, _no_such_day(value) or "expected an ISO date") from None
-    checked = check_moment(day, field)
-    assert not isinstance(checked, datetime)
-    return checked
 
 
 def _fact_from_json(kind: FactType, value: object, field: str) -> object:

@@ -6,9 +6,12 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+import attrs
+
 from frister.case import (
     Case,
     Event,
+    parse_date,
 )
 from frister.errors import FactError, InputTypeError, UnknownEventKindError, did_you_mean
 from frister.rules._catalog import CatalogData
@@ -26,8 +29,14 @@ _OF_TYPE: dict[FactType, Callable[[object], bool]] = {
 
 
 def check_fact(spec: FactSpec, value: object, field: str) -> Any:
-    """The value is of the fact's type and, for a closed text, one of its values."""
+    """The value is of the fact's type and, for a closed text, one of its values.
+
+    Returns the value; a date fact given as an ISO text ('2024-08-29') is read strictly
+    into a date, as in a case file.
+    """
     kind = spec.type
+    if kind is FactType.DATE and isinstance(value, str):
+        return parse_date(value, field)
     if not _OF_TYPE[kind](value):
         raise FactError(field, value, f"expected a {kind.value} fact")
     if spec.values and value not in spec.values:
@@ -36,8 +45,11 @@ def check_fact(spec: FactSpec, value: object, field: str) -> Any:
     return value
 
 
-def check_case(catalog: CatalogData, case: Case) -> None:
-    """Every event kind known, every fact declared and of its type; else a clear error."""
+def check_case(catalog: CatalogData, case: Case) -> Case:
+    """Every event kind known, every fact declared and of its type; else a clear error.
+
+    Returns the case, or a copy with its ISO-text date facts read into dates.
+    """
     if not isinstance(case, Case):
         raise InputTypeError("case", case, "expected frister.Case")
     for name, value in case.facts.items():
@@ -48,13 +60,21 @@ def check_case(catalog: CatalogData, case: Case) -> None:
             raise FactError(
                 f"case.facts.{name}", value, f"not a case fact{hint}; case facts are {known}"
             )
-        check_fact(spec, value, f"case.facts.{name}")
-    for index, event in enumerate(case.events):
-        check_event(catalog, event, f"events[{index}]")
+        if check_fact(spec, value, f"case.facts.{name}") is not value:
+            read = {n: check_fact(catalog.case_facts[n], v, n) for n, v in case.facts.items()}
+            case = attrs.evolve(case, facts=read)
+            break
+    events = [check_event(catalog, event, f"events[{i}]") for i, event in enumerate(case.events)]
+    if any(new is not old for new, old in zip(events, case.events, strict=True)):
+        case = attrs.evolve(case, events=events)
+    return case
 
 
-def check_event(catalog: CatalogData, event: Event, field: str) -> None:
-    """The event's kind is declared and its facts are declared with the right types."""
+def check_event(catalog: CatalogData, event: Event, field: str) -> Event:
+    """The event's kind is declared and its facts are declared with the right types.
+
+    Returns the event, or a copy with its ISO-text date facts read into dates.
+    """
     kind = catalog.events.get(event.kind)
     if kind is None:
         hint = did_you_mean(event.kind, catalog.events)
@@ -73,4 +93,7 @@ def check_event(catalog: CatalogData, event: Event, field: str) -> None:
                 value,
                 f"not a fact of {event.kind}{hint}; its facts are {known}",
             )
-        check_fact(spec, value, f"{field}.facts.{name}")
+        if check_fact(spec, value, f"{field}.facts.{name}") is not value:
+            read = {n: check_fact(kind.facts[n], v, n) for n, v in event.facts.items()}
+            return attrs.evolve(event, facts=read)
+    return event

@@ -93,6 +93,11 @@ def _due_under(
         if not any(n.kind in ("not-configured", "configurable") for n in notes):
             notes.append(Note.of("no-duration"))
         return None, None, notes
+    if duration.unit is Unit.HOURS and not isinstance(start, datetime):
+        index = context.given_index.get(id(trigger))
+        where = f"events[{index}]" if index is not None else trigger.kind
+        notes.append(Note.of("needs-time", {"event": where, "duration": both(duration.describe)}))
+        return None, None, notes
     deadline = _compute(catalog, version, start, duration, trigger)
     due: Moment = deadline.due
     for event in following(context, version.or_at_event, trigger, version.match):

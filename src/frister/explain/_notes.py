@@ -56,7 +56,14 @@ def _word(value: object, lang: Language) -> str:
 
 
 NO_DUE_REASONS = frozenset(
-    {"no-duration", "configurable", "not-configured", "missing-birth", "next-not-set"}
+    {
+        "no-duration",
+        "configurable",
+        "not-configured",
+        "missing-birth",
+        "next-not-set",
+        "needs-time",
+    }
 )
 """The note kinds that say why an occurrence has no due date."""
 
@@ -89,6 +96,10 @@ _NOTES: dict[str, tuple[str, str]] = {
         "The deadline falls on {due}, after the rule ended on {end}, and no later rule "
         "follows; it is computed under the ended rule",
     ),
+    "implied": (
+        "Betingelsen »{condition}« følger af reglen {rule} og er forudsat",
+        "The condition '{condition}' follows from the rule {rule} and is assumed",
+    ),
     "condition": (
         "Betingelse: {condition}: opfyldt ({actual})",
         "Condition: {condition}: holds ({actual})",
@@ -106,6 +117,12 @@ _NOTES: dict[str, tuple[str, str]] = {
     "missing-birth": (
         "Fristen kan ikke beregnes: sagen mangler faktum {fact}",
         "The deadline cannot be computed: the case lacks the fact {fact}",
+    ),
+    "needs-time": (
+        "Fristen kan ikke beregnes: den regnes i timer ({duration}), og {event} har intet "
+        "klokkeslæt; angiv tidspunktet med tidszone",
+        "The deadline cannot be computed: it counts hours ({duration}) and {event} has no time "
+        "of day; give the moment with its time zone",
     ),
     "due-from-fact": (
         "Fristen er fastsat ved hændelsen ({fact}): {due}",

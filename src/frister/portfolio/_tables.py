@@ -24,10 +24,9 @@ from typing import BinaryIO, Final
 
 import attrs
 
-from frister.case import Case, Event
+from frister.case import Case, Event, parse_moment
 from frister.catalog import Catalog, default_catalog
 from frister.errors import FristerError, InputError, InputTypeError, did_you_mean
-from frister.json import parse_moment
 from frister.portfolio._evaluation import check_moment
 from frister.portfolio._extras import require
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
