@@ -23,7 +23,7 @@ from frister.calendar._dates import (
 )
 from frister.deadlines._fristberegning import Deadline
 from frister.errors import InputError, InputTypeError
-from frister.explain import Note, explanation
+from frister.explain import NO_DUE_REASONS, Note, explanation
 from frister.rules._model import Condition, Question, RuleVersion, Text
 
 Moment = date | datetime
@@ -248,10 +248,25 @@ class Obligation:
         return self.due is not None and _day(self.due) <= day_of(day)
 
     @property
+    def no_due_reason(self) -> str | None:
+        """Why there is no due date, as a note kind a sweep can count: ``"next-not-set"``
+        (the municipality set no next follow-up), ``"needs-time"``, ``"not-configured"``,
+        ``"configurable"``, ``"no-duration"``, ``"missing-birth"``; None when there is a due."""
+        if self.due is not None:
+            return None
+        return next((n.kind for n in self.notes if n.kind in NO_DUE_REASONS), None)
+
+    @property
+    def next_not_set(self) -> bool:
+        """True for a follow-up whose next date the municipality never set (Barnets lov § 95):
+        pending with no date, a result to act on rather than an open-ended wait."""
+        return self.no_due_reason == "next-not-set"
+
+    @property
     def needs_time_of_day(self) -> bool:
         """True when the rule counts hours and its trigger was given without a time of day:
         the obligation has no due date until the moment is given."""
-        return any(note.kind == "needs-time" for note in self.notes)
+        return self.no_due_reason == "needs-time"
 
     def explain(self, lang: Language = "da") -> str:
         """The obligation, the rule and version that applied, every calendar step, the status."""
@@ -265,6 +280,8 @@ class Obligation:
         if self.due is None:
             if self.needs_time_of_day:
                 return "mangler klokkeslæt" if lang == "da" else "needs the time of day"
+            if self.next_not_set:
+                return "næste opfølgning ikke fastsat" if lang == "da" else "next follow-up not set"
             return "ingen frist" if lang == "da" else "no deadline"
         if isinstance(self.due, datetime):
             return format_moment(self.due, lang)
