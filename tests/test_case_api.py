@@ -181,7 +181,7 @@ def test_the_same_cases_give_the_same_output_whatever_the_clock_zone_and_locale(
         {"TZ": "Asia/Tokyo", "LANG": "da_DK.UTF-8", "LANGUAGE": "en", "PYTHONHASHSEED": "2"}
     )
     assert first == second
-    assert len(json.loads(first)) == len(list(SAMPLES.glob("*.json")))
+    assert len(json.loads(first)["cases"]) == len(list(SAMPLES.glob("*.json")))
 
 
 def test_a_municipality_closing_its_own_day_counts_with_its_calendar() -> None:

@@ -17,6 +17,8 @@ portfolios load on first use, so ``import frister`` stays light.
 """
 
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _distribution_version
 from typing import TYPE_CHECKING, Any
 
 from frister.calendar import DanishCalendar, ExtraClosedDay
@@ -69,6 +71,12 @@ if TYPE_CHECKING:
         read_portfolio,
         write_portfolio,
     )
+
+try:
+    __version__: str = _distribution_version("frister")
+    """The installed frister's version (PEP 440), as ``frister --version`` prints it."""
+except PackageNotFoundError:  # pragma: no cover - run from a source tree never installed
+    __version__ = "0+unknown"
 
 _LAZY = {
     **dict.fromkeys(("Case", "Event", "Obligation", "Status", "day_of"), "frister.case"),

@@ -6,13 +6,22 @@ show the message to the person who typed the value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 
 class FristerError(Exception):
     """Root of every error frister raises on purpose."""
+
+    def in_language(self, lang: str) -> str:
+        """The message in Danish (``"da"``) or English (``"en"``, as ``str(error)``).
+
+        The field, the value and the file stay as given; the common wordings are
+        translated, and a wording not yet translated is shown in English.
+        """
+        return translate(str(self)) if lang == "da" else str(self)
 
 
 class InputError(FristerError, ValueError):
@@ -113,3 +122,72 @@ class ConditionsNotMetError(InputError):
 
 class NoDeadlineError(FristerError):
     """The rule has no statutory duration (shape N) and none is configured."""
+
+
+_DANISH: Final = (
+    ("no such obligation in the catalog", "ingen sådan forpligtelse i kataloget"),
+    ("did you mean", "mente du"),
+    ("unknown event kind", "ukendt hændelsestype"),
+    ("(the vocabulary is in catalog.events)", "(ordforrådet står i catalog.events)"),
+    ("; its facts are", "; dens fakta er"),
+    ("not a fact of", "ikke et faktum for"),
+    ("can read", "kan læse"),
+    ("not a fact", "ikke et faktum, som"),
+    ("not a case fact", "ikke et sagsfaktum"),
+    ("case facts are", "sagsfakta er"),
+    ("expected one of", "forventede en af"),
+    ("unknown key", "ukendt nøgle"),
+    ("a case has", "en sag har"),
+    (
+        "missing: a case file needs a list of events",
+        "mangler: en sagsfil skal have en liste af hændelser",
+    ),
+    (
+        "naive datetime: give a time zone (e.g. Europe/Copenhagen) so the hour is unambiguous",
+        "tidspunkt uden tidszone: angiv en tidszone (fx Europe/Copenhagen), så klokkeslættet "
+        "er entydigt",
+    ),
+    (
+        "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)",
+        "ikke en ISO-dato (2024-03-22) eller et ISO-tidspunkt (2024-03-22T16:05:00+01:00)",
+    ),
+    ("an ISO date of a day that does not exist", "en ISO-dato for en dag, der ikke findes"),
+    ("there is no month", "der er ingen måned"),
+    (
+        "the clocks were put forward over it (summer time began); give the time the clocks "
+        "showed, or a UTC offset",
+        "urene blev stillet frem over det (sommertiden begyndte); angiv det klokkeslæt, urene "
+        "viste, eller en UTC-forskydning",
+    ),
+    ("does not exist in", "findes ikke i"),
+    ("only for an event table", "kun for en hændelsestabel"),
+    ("unknown column", "ukendt kolonne"),
+    ("does not apply; unmet conditions:", "gælder ikke; uopfyldte betingelser:"),
+    (
+        "needs the time of day: give an aware datetime",
+        "kræver et klokkeslæt: angiv et tidspunkt med tidszone",
+    ),
+    (
+        "a duration is never negative; to count backwards from the anchor, give the positive "
+        "duration with direction=Direction.BEFORE",
+        "en varighed er aldrig negativ; for at regne baglæns fra udgangspunktet angives den "
+        "positive varighed med direction=Direction.BEFORE",
+    ),
+    ("(in a rule file:", "(i en regelfil:"),
+    ("expected name=value", "forventede navn=værdi"),
+    ("unknown fact", "ukendt faktum"),
+    ("cannot read the number", "kan ikke læse tallet"),
+    ("unknown unit", "ukendt enhed"),
+    ("outside the supported range", "uden for det understøttede interval"),
+    ("expected an ISO date", "forventede en ISO-dato"),
+    ("is not configurable", "kan ikke konfigureres"),
+    ("no obligation", "ingen forpligtelse"),
+)
+_DAYS: Final = re.compile(r"(\d{4}-\d{2}) has (\d+) days")
+
+
+def translate(message: str) -> str:
+    """The common wordings of an English message in Danish; the rest is left as it is."""
+    for english, danish in _DANISH:
+        message = message.replace(english, danish)
+    return _DAYS.sub(r"\1 har \2 dage", message)
