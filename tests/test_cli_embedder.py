@@ -93,6 +93,24 @@ def test_due_and_evaluate_load_a_municipal_pack(
     assert status == 2 and "--rules='nope.toml'" in err
 
 
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        ('{"evnets": []}', "case.evnets=[]: unknown key; did you mean 'events'"),
+        ('{"facts": {}}', "case.events=None"),
+    ],
+)
+def test_a_case_file_with_a_wrong_top_level_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, field: str
+) -> None:
+    # Before: an empty table and exit status 0.
+    case = tmp_path / "case.json"
+    case.write_text(content, encoding="utf-8")
+    status, out, err = _run(capsys, "evaluate", str(case), "--as-of", "2024-09-30", "--lang", "en")
+    assert status == 2 and out == ""
+    assert field in err
+
+
 def test_every_json_document_carries_format_and_versions(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

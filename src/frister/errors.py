@@ -116,7 +116,11 @@ class ConditionsNotMetError(InputError):
         self.rule_id = rule_id
         self.unmet = tuple((version, str(c.fact), c.describe("en")) for version, c in unmet)
         lines = [f"{version}: {text} (needs {fact})" for version, fact, text in self.unmet]
-        problem = f"rule {rule_id!r} does not apply; unmet conditions: " + "; ".join(lines)
+        problem = (
+            f"rule {rule_id!r} does not apply; unmet conditions: " + "; ".join(lines)
+            if lines
+            else f"rule {rule_id!r} does not apply: the facts meet no version's conditions"
+        )
         super().__init__("facts", facts, problem)
 
 
