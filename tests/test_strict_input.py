@@ -340,3 +340,48 @@ def test_a_due_compares_with_a_day() -> None:
     assert obs["underretning.kvittering"].due_by(date(2024, 4, 4))
     assert not obs["underretning.kvittering"].due_by(date(2024, 4, 3))
     assert CATALOG.due("underretning.vurdering", hour.trigger.at).due_day == date(2024, 3, 23)
+
+
+@pytest.mark.parametrize(
+    ("field", "typo", "meant"),
+    [
+        ("trigger", "underretning.modtagt", "underretning.modtaget"),
+        ("fulfilled_by", "underretning.kviteret", "underretning.kvitteret"),
+    ],
+)
+def test_a_rule_file_with_a_misspelt_event_kind_names_the_closest(
+    tmp_path: Path, field: str, typo: str, meant: str
+) -> None:
+    values = {"trigger": "underretning.modtaget", "fulfilled_by": "underretning.kvitteret"}
+    values[field] = typo
+    path = tmp_path / "pack.toml"
+    path.write_text(
+        f"""
+[pack]
+key = "test"
+name = "Testkommune"
+text = "Interne frister"
+
+[obligation."test.kvittering"]
+shape = "D"
+stage = "underretning"
+da = "Kvittering"
+en = "Acknowledgement"
+
+[[version]]
+id = "test.kvittering"
+obligation = "test.kvittering"
+citation = {{ paragraph = "Standard 1" }}
+wording = "Inden 3 hverdage."
+mark = "verified"
+trigger = "{values["trigger"]}"
+deadline = "3 hverdage"
+roll = "keep"
+fulfilled_by = ["{values["fulfilled_by"]}"]
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(frister.DataFileError) as info:
+        CATALOG.with_rules(path)
+    assert info.value.field == field
+    assert f"did you mean {meant!r}" in info.value.problem

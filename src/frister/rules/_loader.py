@@ -505,7 +505,8 @@ def build_obligations(loaded: Loaded) -> dict[str, ObligationRule]:
             raise fail("id", f"version id {version.id!r} is also in {seen[version.id]}")
         seen[version.id] = file
         if version.obligation not in loaded.obligations:
-            raise fail("obligation", f"unknown obligation {version.obligation!r}")
+            hint = did_you_mean(version.obligation, loaded.obligations)
+            raise fail("obligation", f"unknown obligation {version.obligation!r}{hint}")
         _check_version(version, loaded, fail)
         by_obligation.setdefault(version.obligation, []).append((file, version))
     for file, version in loaded.versions:
@@ -595,12 +596,13 @@ def _failer(file: str, entry: str) -> Fail:
 def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
     events = loaded.events
     if version.trigger not in events:
-        raise fail("trigger", f"unknown event kind {version.trigger!r}")
+        hint = did_you_mean(version.trigger, events)
+        raise fail("trigger", f"unknown event kind {version.trigger!r}{hint}")
     trigger = events[version.trigger]
     for field in ("fulfilled_by", "ended_by", "exempted_by", "or_at_event"):
         for kind in getattr(version, field):
             if kind not in events:
-                raise fail(field, f"unknown event kind {kind!r}")
+                raise fail(field, f"unknown event kind {kind!r}{did_you_mean(kind, events)}")
     _check_conditions(version.when, trigger, loaded, "when", fail)
     for alternative in version.deadlines:
         _check_conditions(alternative.when, trigger, loaded, "deadlines.when", fail)
@@ -608,7 +610,8 @@ def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
         _check_conditions(version.fulfilled_when, events[kind], loaded, "fulfilled_when", fail)
     for fact in version.match:
         if fact not in trigger.facts:
-            raise fail("match", f"{version.trigger!r} has no fact {fact!r}")
+            hint = did_you_mean(fact, trigger.facts)
+            raise fail("match", f"{version.trigger!r} has no fact {fact!r}{hint}")
     if version.due_from_fact is not None:
         spec = trigger.facts.get(version.due_from_fact)
         if spec is None or spec.type is not FactType.DATE:
@@ -658,7 +661,8 @@ def _check_conditions(
         spec = facts.get(condition.name)
         if spec is None:
             where = f"event kind {event.kind!r}" if condition.scope == "event" else "the case"
-            raise fail(field, f"{where} has no fact {condition.name!r}")
+            hint = did_you_mean(condition.name, facts)
+            raise fail(field, f"{where} has no fact {condition.name!r}{hint}")
         age_test = condition.operator in (Operator.AGE_AT_LEAST, Operator.AGE_BELOW)
         if age_test and spec.type is not FactType.DATE:
             raise fail(field, f"{condition.fact} is not a date; age tests need a birth date")
