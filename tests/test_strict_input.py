@@ -385,3 +385,25 @@ fulfilled_by = ["{values["fulfilled_by"]}"]
         CATALOG.with_rules(path)
     assert info.value.field == field
     assert f"did you mean {meant!r}" in info.value.problem
+
+
+def test_a_case_fact_given_as_iso_text_is_read_as_a_date() -> None:
+    # Born Fri 29 Feb 2008: 18 on Sat 28 Feb 2026 (no 29 Feb); 6 months before: Thu 28 Aug 2025.
+    case = frister.Case(
+        [
+            frister.Event(
+                "indsats.iverksat", "2024-03-01", {"indsats_id": "I", "type": "anbringelse"}
+            )
+        ],
+        {"foedselsdato": "2008-02-29"},
+    )
+    (ob,) = [
+        o for o in CATALOG.evaluate(case, "2025-01-01") if o.rule_id == "ungestoette.afgoerelse"
+    ]
+    assert ob.due == date(2025, 8, 28)
+    dl = CATALOG.due("ungestoette.afgoerelse", "2024-03-01", {"foedselsdato": "2008-02-29"})
+    assert dl.due == date(2025, 8, 28)
+    with pytest.raises(frister.InputError) as info:
+        CATALOG.evaluate(frister.Case([], {"foedselsdato": "2008-02-30"}), "2025-01-01")
+    assert info.value.field == "case.facts.foedselsdato"
+    assert "2008-02 has 29 days" in str(info.value)
