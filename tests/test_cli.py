@@ -30,7 +30,10 @@ def test_demo_shows_every_sample_case_with_statuses(capsys: pytest.CaptureFixtur
 def test_demo_json_covers_every_core_obligation(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "demo", "--json", "--lang", "en")
     assert status == 0
-    seen = {ob["rule_id"] for case in json.loads(out) for ob in case["obligations"]}
+    data = json.loads(out)
+    assert data["format"] == 1 and data["frister"] == frister.__version__
+    assert data["catalog"]["fingerprint"] == frister.default_catalog().fingerprint
+    seen = {ob["rule_id"] for case in data["cases"] for ob in case["obligations"]}
     assert seen == set(frister.default_catalog().rules)
 
 
@@ -54,7 +57,10 @@ def test_evaluate_a_case_file(capsys: pytest.CaptureFixture[str]) -> None:
     case = SAMPLES / "06-forvaltningsret-klagefrist-jul-2024.json"
     status, out, _ = _run(capsys, "evaluate", str(case), "--as-of", "2025-01-31", "--json")
     assert status == 0
-    klager = [ob for ob in json.loads(out) if ob["rule_id"] == "klage.klagefrist"]
+    data = json.loads(out)
+    assert (data["format"], data["as_of"]) == (1, "2025-01-31")
+    assert data["catalog"]["files"][:2] == ["obligations.toml", "events.toml"]
+    klager = [ob for ob in data["obligations"] if ob["rule_id"] == "klage.klagefrist"]
     # Received digitally Tue 26 Nov 2024 + 4 uger = Tue 24 Dec (juleaftensdag, closed for a
     # citizen's deadline), 25 and 26 Dec helligdage → Fri 27 Dec 2024.
     assert any(ob["due"] == "2024-12-27" for ob in klager)
@@ -63,7 +69,9 @@ def test_evaluate_a_case_file(capsys: pytest.CaptureFixture[str]) -> None:
 def test_rules_lists_every_obligation_with_its_versions(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "rules", "--json")
     assert status == 0
-    rules = {rule["id"]: rule for rule in json.loads(out)}
+    data = json.loads(out)
+    assert data["shapes"]["P"] == "Skal ske før en hændelse"
+    rules = {rule["id"]: rule for rule in data["rules"]}
     assert len(rules) == 47  # the 29 core ids of catalog.md and 18 more of the research
     citations = [v["citation"] for v in rules["underretning.vurdering"]["versions"]]
     assert citations == [
@@ -73,10 +81,12 @@ def test_rules_lists_every_obligation_with_its_versions(capsys: pytest.CaptureFi
 
 
 def test_bad_input_exits_2_naming_the_problem(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = _run(capsys, "due", "underretning.kvitering", "2024-03-22")
+    status, _, err = _run(capsys, "due", "underretning.kvitering", "2024-03-22", "--lang", "en")
     assert status == 2
     assert "did you mean underretning.kvittering" in err
-    status, _, err = _run(capsys, "deadline", "2024-03-22T16:05", "24 timer", "--roll", "keep")
+    status, _, err = _run(
+        capsys, "deadline", "2024-03-22T16:05", "24 timer", "--roll", "keep", "--lang", "en"
+    )
     assert status == 2
     assert "naive datetime" in err
 

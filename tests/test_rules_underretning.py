@@ -936,9 +936,11 @@ def test_uden_samtykke_only_for_that_decision_type() -> None:
     assert _of(obs, UDEN) == []
     no_type = _ev("udvalg.afgoerelse", date(2024, 1, 29), afgoerelse_id="UA1")
     assert _of(_evaluate(date(2024, 3, 1), no_type), UDEN) == []
-    # A decision by the administration (afgoerelse.truffet) is not the committee's.
+    # A decision by the administration (afgoerelse.truffet) is not the committee's: its
+    # types are closed to the administration's decisions, so the committee's type is refused.
     admin = _decision(date(2024, 1, 29), type="undersoegelse-uden-samtykke")
-    assert _of(_evaluate(date(2024, 3, 1), admin), UDEN) == []
+    with pytest.raises(frister.FactError, match=r"events\[0\]\.facts\.type='undersoegelse-uden"):
+        _evaluate(date(2024, 3, 1), admin)
     with pytest.raises(frister.InputError):
         CATALOG.due(UDEN, date(2024, 1, 29), {"type": "anbringelse-uden-samtykke"})
 

@@ -836,3 +836,21 @@ def test_support_person_under_sel_and_finished_under_bl_when_still_open() -> Non
     ob = single("stoetteperson.foraeldre", [_placed(date(2023, 12, 20))], date(2024, 2, 1))
     assert ob.version.id == "barnets-lov.stoetteperson.foraeldre"
     assert "§ 213" in ob.explain("da")
+
+
+def test_catalog_due_finds_the_variant_whose_trigger_can_carry_the_facts() -> None:
+    # ungestoette.kontaktperson has a variant on the committee's decisions (type
+    # anbringelse-uden-samtykke) and one on the administration's (anbringelse-med-samtykke,
+    # own room): a type only the second trigger can carry picks the second, not an error.
+    # Born Wed 1 May 2002: the 18th birthday, Fri 1 May 2020, a working day.
+    deadline = CATALOG.due(
+        "ungestoette.kontaktperson",
+        date(2020, 3, 2),
+        {
+            "type": "anbringelse-med-samtykke",
+            "eget_vaerelse": True,
+            "foedselsdato": date(2002, 5, 1),
+        },
+    )
+    assert deadline.due == date(2020, 5, 1)
+    assert deadline.version.id == "serviceloven.eftervaern.kontaktperson-19"

@@ -17,6 +17,8 @@ portfolios load on first use, so ``import frister`` stays light.
 """
 
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _distribution_version
 from typing import TYPE_CHECKING, Any
 
 from frister.calendar import DanishCalendar, ExtraClosedDay
@@ -32,6 +34,7 @@ from frister.deadlines import (
     parse_duration,
 )
 from frister.errors import (
+    ConditionsNotMetError,
     DataFileError,
     DateOutOfRangeError,
     DurationError,
@@ -42,12 +45,13 @@ from frister.errors import (
     NaiveDatetimeError,
     NoDeadlineError,
     NonexistentDateError,
+    NonexistentTimeError,
     UnknownEventKindError,
     UnknownRuleError,
 )
 
 if TYPE_CHECKING:
-    from frister.case import Case, Event, Obligation, Status
+    from frister.case import Case, Event, Obligation, Status, day_of
     from frister.catalog import Catalog, default_catalog, load_catalog
     from frister.engine import RuleDeadline, YearReading
     from frister.json import (
@@ -69,8 +73,14 @@ if TYPE_CHECKING:
         write_portfolio,
     )
 
+try:
+    __version__: str = _distribution_version("frister")
+    """The installed frister's version (PEP 440), as ``frister --version`` prints it."""
+except PackageNotFoundError:  # pragma: no cover - run from a source tree never installed
+    __version__ = "0+unknown"
+
 _LAZY = {
-    **dict.fromkeys(("Case", "Event", "Obligation", "Status"), "frister.case"),
+    **dict.fromkeys(("Case", "Event", "Obligation", "Status", "day_of"), "frister.case"),
     **dict.fromkeys(("Catalog", "default_catalog", "load_catalog"), "frister.catalog"),
     **dict.fromkeys(("RuleDeadline", "YearReading"), "frister.engine"),
     **dict.fromkeys(
@@ -116,6 +126,7 @@ __all__ = [
     "Case",
     "CaseRecord",
     "Catalog",
+    "ConditionsNotMetError",
     "DanishCalendar",
     "DataFileError",
     "DateOutOfRangeError",
@@ -133,6 +144,7 @@ __all__ = [
     "NaiveDatetimeError",
     "NoDeadlineError",
     "NonexistentDateError",
+    "NonexistentTimeError",
     "Obligation",
     "Portfolio",
     "PortfolioResult",
@@ -147,6 +159,7 @@ __all__ = [
     "case_from_json",
     "case_to_json",
     "compute_deadline",
+    "day_of",
     "deadline_to_json",
     "default_catalog",
     "evaluate_portfolio",

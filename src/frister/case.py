@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+import re
+from calendar import monthrange
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -21,7 +23,7 @@ from frister.calendar._dates import (
 )
 from frister.deadlines import Deadline
 from frister.errors import InputError, InputTypeError
-from frister.explain import Note, explanation
+from frister.explain import NO_DUE_REASONS, Note, explanation
 from frister.rules import Condition, Question, RuleVersion, Text
 
 Moment = date | datetime
@@ -39,10 +41,67 @@ def _freeze(facts: Mapping[str, Any] | None) -> Mapping[str, Any]:
 
 
 def check_moment(value: object, field: str) -> Moment:
-    """A date, or an aware datetime, in the supported range; anything else raises."""
+    """A date, or an aware datetime, in the supported range; anything else raises.
+
+    An ISO 8601 text is read strictly, as in a case file (:func:`parse_moment`).
+    """
+    if isinstance(value, str):
+        return parse_moment(value, field)
     if isinstance(value, datetime):
         return check_aware(value, field)
     return check_date(value, field)
+
+
+_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_ISO_MOMENT: Final = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?", re.ASCII
+)
+
+
+def parse_moment(value: object, field: str) -> Moment:
+    """An ISO date ('2024-03-22') or an ISO datetime with its offset
+    ('2024-03-22T16:05:00+01:00'); a naive datetime, another ISO form or a day that
+    does not exist is refused, naming the field."""
+    if not isinstance(value, str):
+        raise InputTypeError(field, value, "expected an ISO date or datetime text")
+    form = _ISO_MOMENT if "T" in value else _ISO_DAY
+    found = form.fullmatch(value)
+    if found is None:
+        raise InputError(
+            field, value, "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)"
+        )
+    try:
+        moment: Moment = (
+            datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        )
+    except ValueError:
+        raise InputError(field, value, _no_such_day(found) or "not a valid ISO date") from None
+    return check_moment(moment, field)
+
+
+def parse_date(value: object, field: str) -> date:
+    """An ISO date ('2024-03-22'), read strictly; a day that does not exist is named as such."""
+    if not isinstance(value, str) or "T" in value:
+        raise InputTypeError(field, value, "expected an ISO date text (2024-03-22)")
+    day = parse_moment(value, field)
+    assert not isinstance(day, datetime)
+    return day
+
+
+def _no_such_day(found: re.Match[str]) -> str | None:
+    """'2024-02-30' is written as an ISO date but names a day that does not exist: say so."""
+    year, month, day = (int(part) for part in found.groups()[:3])
+    if not 1 <= month <= 12:
+        return f"an ISO date of a day that does not exist: there is no month {month:02d}"
+    last = monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        return f"an ISO date of a day that does not exist: {year:04d}-{month:02d} has {last} days"
+    return None
+
+
+def _to_moment(value: object) -> Moment:
+    """Event.at: an ISO text is read (strictly) into a date or an aware datetime."""
+    return parse_moment(value, "at") if isinstance(value, str) else value  # type: ignore[return-value]
 
 
 def _check_at(instance: Event, attribute: attrs.Attribute[Moment], value: Moment) -> None:
@@ -59,7 +118,7 @@ class Event:
     """Something that happened in a case: its kind, when, and its facts."""
 
     kind: str = attrs.field(validator=_check_kind)
-    at: Moment = attrs.field(validator=_check_at)
+    at: Moment = attrs.field(converter=_to_moment, validator=_check_at)
     facts: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze, hash=False)
 
     @cached_property
@@ -114,6 +173,13 @@ def _day(moment: Moment) -> date:
     return local_date(moment) if isinstance(moment, datetime) else moment
 
 
+def day_of(moment: Moment) -> date:
+    """The Danish calendar day of a due date or moment: the date itself, or the
+    Europe/Copenhagen day of an aware datetime. Compare dues with days through it
+    (``day_of(ob.due) <= date(2024, 4, 4)``): a datetime and a date do not compare."""
+    return _day(check_moment(moment, "moment"))
+
+
 class Status(enum.StrEnum):
     """Where an obligation stands on the evaluation date."""
 
@@ -146,8 +212,10 @@ class Obligation:
     occurrence: int
     trigger: Event
     version: RuleVersion
-    due: Moment | None
-    practical_due: Moment | None
+    due: date | datetime | None
+    """A date for day-based rules, an aware datetime (Europe/Copenhagen) for hour rules,
+    None when there is no due date (see the notes); :attr:`due_day` is always a date."""
+    practical_due: date | datetime | None
     status: Status
     as_of: Moment
     fulfilled_by: Event | None = None
@@ -172,6 +240,36 @@ class Obligation:
         """True when the due date is a closed day the deadline does not move off."""
         return self.due is not None and self.practical_due != self.due
 
+    @property
+    def due_day(self) -> date | None:
+        """The Danish calendar day the obligation is due, comparable with any date."""
+        return _day(self.due) if self.due is not None else None
+
+    def due_by(self, day: date) -> bool:
+        """True when it has a due date on or before ``day`` (a date; a datetime's own day)."""
+        return self.due is not None and _day(self.due) <= day_of(day)
+
+    @property
+    def no_due_reason(self) -> str | None:
+        """Why there is no due date, as a note kind a sweep can count: ``"next-not-set"``
+        (the municipality set no next follow-up), ``"needs-time"``, ``"not-configured"``,
+        ``"configurable"``, ``"no-duration"``, ``"missing-birth"``; None when there is a due."""
+        if self.due is not None:
+            return None
+        return next((n.kind for n in self.notes if n.kind in NO_DUE_REASONS), None)
+
+    @property
+    def next_not_set(self) -> bool:
+        """True for a follow-up whose next date the municipality never set (Barnets lov § 95):
+        pending with no date, a result to act on rather than an open-ended wait."""
+        return self.no_due_reason == "next-not-set"
+
+    @property
+    def needs_time_of_day(self) -> bool:
+        """True when the rule counts hours and its trigger was given without a time of day:
+        the obligation has no due date until the moment is given."""
+        return self.no_due_reason == "needs-time"
+
     def explain(self, lang: Language = "da") -> str:
         """The obligation, the rule and version that applied, every calendar step, the status."""
         heading = f"{self.rule_id}: {self.title(lang)}"
@@ -182,6 +280,10 @@ class Obligation:
     def describe_due(self, lang: Language) -> str:
         """The due date as text, or 'ingen frist' / 'no deadline'."""
         if self.due is None:
+            if self.needs_time_of_day:
+                return "mangler klokkeslæt" if lang == "da" else "needs the time of day"
+            if self.next_not_set:
+                return "næste opfølgning ikke fastsat" if lang == "da" else "next follow-up not set"
             return "ingen frist" if lang == "da" else "no deadline"
         if isinstance(self.due, datetime):
             return format_moment(self.due, lang)

@@ -17,7 +17,14 @@ import attrs
 
 from frister.calendar import DanishCalendar
 from frister.case import Case, Obligation
-from frister.engine import RuleDeadline, YearReading, evaluate, rule_deadline
+from frister.engine import (
+    FactRequirement,
+    RuleDeadline,
+    YearReading,
+    evaluate,
+    rule_deadline,
+    rule_requirements,
+)
 from frister.rules._catalog import CatalogData, bundled_paths, load
 
 if TYPE_CHECKING:
@@ -31,7 +38,7 @@ class Catalog(CatalogData):
     def due(
         self,
         rule_id: str,
-        trigger: date | datetime,
+        trigger: date | datetime | str,
         facts: Mapping[str, Any] | None = None,
     ) -> RuleDeadline:
         """The deadline of ``rule_id`` for a trigger at ``trigger`` with the given facts.
@@ -43,10 +50,15 @@ class Catalog(CatalogData):
         """
         return rule_deadline(self, rule_id, trigger, facts)
 
+    def requirements(self, rule_id: str) -> tuple[FactRequirement, ...]:
+        """The facts ``rule_id`` reads (its conditions, due-date and link facts, the birth
+        date of an age rule), each with its type, allowed values and which version reads it."""
+        return rule_requirements(self, rule_id)
+
     def evaluate(
         self,
         case: Case,
-        as_of: date | datetime,
+        as_of: date | datetime | str,
         *,
         reading: YearReading = YearReading.CALENDAR_YEAR,
     ) -> list[Obligation]:

@@ -14,6 +14,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from frister import __version__
 from frister.calendar import (
     COPENHAGEN,
     DanishCalendar,
@@ -22,13 +23,13 @@ from frister.calendar import (
     format_date,
     format_moment,
 )
-from frister.case import Moment, Obligation
+from frister.case import Moment, Obligation, parse_moment
 from frister.catalog import Catalog, default_catalog
 from frister.deadlines import Direction, MonthRule, Roll, compute_deadline
 from frister.engine import YearReading
 from frister.errors import FristerError, InputError
-from frister.json import case_from_json, deadline_to_json, obligation_to_json, parse_moment
-from frister.rules import FactType
+from frister.json import case_from_json, deadline_to_json, obligation_to_json
+from frister.rules import SHAPE_TITLES, FactType
 
 if TYPE_CHECKING:
     from frister.portfolio import PortfolioResult
@@ -42,7 +43,7 @@ def _calendar(extras: Sequence[str]) -> DanishCalendar:
 
 def _print_calendar(year: int, calendar: DanishCalendar, lang: Language) -> None:
     title = "Lukkede dage" if lang == "da" else "Closed days"
-    print(f"{title} {year} ({calendar!r}):")
+    print(f"{title} {year} ({calendar.describe(lang)}):")
     for day in calendar.holidays(year):
         closed = calendar.closed_day(day)
         assert closed is not None
@@ -51,6 +52,31 @@ def _print_calendar(year: int, calendar: DanishCalendar, lang: Language) -> None
     count = calendar.working_days_between(start, end) + calendar.is_working_day(start)
     label = "Arbejdsdage i alt" if lang == "da" else "Working days in total"
     print(f"  {label}: {count}")
+
+
+JSON_FORMAT = 1
+"""The version of the command line's JSON output; it changes when a key changes meaning."""
+
+
+def _meta(catalog: Catalog | None = None) -> dict[str, Any]:
+    """What every JSON document starts with: its format, frister's version, the catalog's."""
+    meta: dict[str, Any] = {"format": JSON_FORMAT, "frister": __version__}
+    if catalog is not None:
+        meta["catalog"] = {
+            "fingerprint": catalog.fingerprint,
+            "files": [path.name for path in catalog.paths],
+        }
+    return meta
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    """The bundled catalog, plus the rule files given with --rules (a municipality's pack)."""
+    catalog = default_catalog()
+    rules = getattr(args, "rules", None) or []
+    for path in rules:
+        if not Path(path).is_file():
+            raise InputError("--rules", path, "no such rule file")
+    return catalog.with_rules(*rules) if rules else catalog
 
 
 def _samples() -> list[tuple[Path, dict[str, Any]]]:
@@ -77,15 +103,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         output.append((path, data, as_of, obligations))
     if args.json:
         _print_json(
-            [
-                {
-                    "case": path.stem,
-                    "title": data["title"][lang],
-                    "as_of": as_of.isoformat(),
-                    "obligations": [obligation_to_json(ob) for ob in obligations],
-                }
-                for path, data, as_of, obligations in output
-            ]
+            {
+                **_meta(catalog),
+                "cases": [
+                    {
+                        "case": path.stem,
+                        "title": data["title"][lang],
+                        "as_of": as_of.isoformat(),
+                        "obligations": [obligation_to_json(ob) for ob in obligations],
+                    }
+                    for path, data, as_of, obligations in output
+                ],
+            }
         )
         return 0
     for path, data, as_of, obligations in output:
@@ -167,7 +196,7 @@ def _print_table(obligations: list[Obligation], as_of: Moment, lang: Language) -
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    catalog = default_catalog()
+    catalog = _catalog(args)
     if Path(args.case).suffix.lower() in _TABLE_SUFFIXES:
         return _evaluate_table(args, catalog)
     for option, value in (("--cases", args.cases), ("--csv", args.csv)):
@@ -183,7 +212,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     as_of = parse_moment(args.as_of, "--as-of")
     obligations = catalog.evaluate(case, as_of, reading=YearReading(args.reading))
     if args.json:
-        _print_json([obligation_to_json(ob) for ob in obligations])
+        _print_json(
+            {
+                **_meta(catalog),
+                "as_of": as_of.isoformat(),
+                "obligations": [obligation_to_json(ob) for ob in obligations],
+            }
+        )
         return 0
     _print_table(obligations, as_of, args.lang)
     for ob in obligations:
@@ -214,7 +249,7 @@ def _evaluate_table(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.csv is not None:
         _write_rows_csv(result, Path(args.csv))
     if args.json:
-        _print_portfolio_json(result, rows=args.csv is None)
+        _print_portfolio_json(result, catalog, rows=args.csv is None)
     else:
         _print_portfolio(result, lang, rows=args.csv is None)
     if result.errors:
@@ -279,9 +314,10 @@ def _compact(moment: Moment) -> str:
     return moment.isoformat()
 
 
-def _print_portfolio_json(result: PortfolioResult, *, rows: bool) -> None:
+def _print_portfolio_json(result: PortfolioResult, catalog: Catalog, *, rows: bool) -> None:
     """The summary, the errors and (streamed, a row a line) the rows, as one JSON object."""
     head = {
+        **_meta(catalog),
         "as_of": result.as_of.isoformat(),
         "cases": result.cases,
         "summary": {status.value: n for status, n in result.status_counts().items()},
@@ -324,13 +360,14 @@ def _cell(value: object) -> str:
 
 
 def _cmd_due(args: argparse.Namespace) -> int:
-    catalog = default_catalog()
+    catalog = _catalog(args)
     rule = catalog.get(args.rule)
     facts = _facts(catalog, rule.versions[0].trigger, args.fact)
     result = catalog.due(args.rule, parse_moment(args.trigger, "trigger"), facts)
     if args.json:
         _print_json(
             {
+                **_meta(catalog),
                 "rule_id": result.rule_id,
                 "version": result.version.id,
                 "citation": str(result.version.citation),
@@ -373,28 +410,36 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     lang: Language = args.lang
     if args.json:
         _print_json(
-            [
-                {
-                    "id": rule.id,
-                    "shape": rule.shape.value,
-                    "stage": rule.stage,
-                    "title": rule.title(lang),
-                    "versions": [
-                        {
-                            "id": v.id,
-                            "citation": str(v.citation),
-                            "variant": v.variant,
-                            "valid_from": _iso(v.valid_from),
-                            "valid_to": _iso(v.valid_to),
-                            "mark": v.mark.value,
-                        }
-                        for v in rule.versions
-                    ],
-                }
-                for rule in catalog.rules.values()
-            ]
+            {
+                **_meta(catalog),
+                "shapes": {shape.value: title(lang) for shape, title in SHAPE_TITLES.items()},
+                "rules": [
+                    {
+                        "id": rule.id,
+                        "shape": rule.shape.value,
+                        "stage": rule.stage,
+                        "title": rule.title(lang),
+                        "versions": [
+                            {
+                                "id": v.id,
+                                "citation": str(v.citation),
+                                "variant": v.variant,
+                                "valid_from": _iso(v.valid_from),
+                                "valid_to": _iso(v.valid_to),
+                                "mark": v.mark.value,
+                            }
+                            for v in rule.versions
+                        ],
+                    }
+                    for rule in catalog.rules.values()
+                ],
+            }
         )
         return 0
+    print("Former:" if lang == "da" else "Shapes:")
+    for shape, title in SHAPE_TITLES.items():
+        print(f"  [{shape.value}] {title(lang)}")
+    print()
     for rule in catalog.rules.values():
         print(f"{rule.id} [{rule.shape.value}] {rule.title(lang)}")
         for version in rule.versions:
@@ -414,6 +459,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(
             {
+                **_meta(),
                 "year": args.year,
                 "closed_days": [
                     {"date": day.isoformat(), "name": name}
@@ -439,7 +485,7 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
         direction=Direction.BEFORE if args.before else Direction.AFTER,
     )
     if args.json:
-        _print_json(deadline_to_json(deadline, args.lang))
+        _print_json({**_meta(), **deadline_to_json(deadline, args.lang)})
     else:
         print(deadline.explain(args.lang))
     return 0
@@ -462,9 +508,18 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frister", description="Danish statutory deadlines, computed and explained."
     )
+    parser.add_argument("--version", action="version", version=f"frister {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("da", "en"), default="da", help="output language")
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    packs = argparse.ArgumentParser(add_help=False)
+    packs.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also load this rule file, e.g. a municipality's kommune.toml (repeatable)",
+    )
     extras = argparse.ArgumentParser(add_help=False)
     extras.add_argument(
         "--extra",
@@ -503,14 +558,16 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--workers", type=int, default=1, help="evaluate in this many processes")
     report.set_defaults(run=_cmd_report)
 
-    due = commands.add_parser("due", parents=[common], help="one rule's deadline, explained")
+    due = commands.add_parser("due", parents=[common, packs], help="one rule's deadline, explained")
     due.add_argument("rule", help="an obligation id, e.g. underretning.kvittering")
     due.add_argument("trigger", help="ISO date, or ISO datetime with offset")
     due.add_argument("--fact", action="append", default=[], help="name=value (repeatable)")
     due.set_defaults(run=_cmd_due)
 
     evaluate = commands.add_parser(
-        "evaluate", parents=[common], help="evaluate a case file, or a portfolio's event table"
+        "evaluate",
+        parents=[common, packs],
+        help="evaluate a case file, or a portfolio's event table",
     )
     evaluate.add_argument(
         "case",
@@ -577,7 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except FristerError as error:
-        print(f"frister: {error}", file=sys.stderr)
+        print(f"frister: {error.in_language(getattr(args, 'lang', 'da'))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (`frister evaluate big.csv | head`): stop quietly.

@@ -6,11 +6,22 @@ show the message to the person who typed the value.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
+from typing import Any, Final
 
 
 class FristerError(Exception):
     """Root of every error frister raises on purpose."""
+
+    def in_language(self, lang: str) -> str:
+        """The message in Danish (``"da"``) or English (``"en"``, as ``str(error)``).
+
+        The field, the value and the file stay as given; the common wordings are
+        translated, and a wording not yet translated is shown in English.
+        """
+        return translate(str(self)) if lang == "da" else str(self)
 
 
 class InputError(FristerError, ValueError):
@@ -21,6 +32,14 @@ class InputError(FristerError, ValueError):
         self.value = value
         self.problem = problem
         super().__init__(f"{field}={_show(value)}: {problem}")
+
+
+def did_you_mean(value: object, known: Iterable[str]) -> str:
+    """'; did you mean 'anbringelse-uden-samtykke'?' for the closest known values, or ''."""
+    import difflib  # noqa: PLC0415 - only when an error happens
+
+    close = difflib.get_close_matches(str(value), list(known), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
 def _show(value: object) -> str:
@@ -36,6 +55,10 @@ class InputTypeError(InputError, TypeError):
 
 class NaiveDatetimeError(InputTypeError):
     """A datetime without a time zone where the time zone decides the answer."""
+
+
+class NonexistentTimeError(InputError):
+    """A local time the clocks skipped (the hour summer time began), never silently shifted."""
 
 
 class DateOutOfRangeError(InputError):
@@ -89,5 +112,90 @@ class WorkerError(FristerError):
     """A worker process of a portfolio evaluation stopped before it finished its cases."""
 
 
+class ConditionsNotMetError(InputError):
+    """``catalog.due``: the facts meet no version's conditions; ``unmet`` lists, for each
+    version in force, the conditions that failed (version id, condition, fact it reads)."""
+
+    def __init__(self, rule_id: str, facts: object, unmet: tuple[tuple[str, Any], ...]) -> None:
+        self.rule_id = rule_id
+        self.unmet = tuple((version, str(c.fact), c.describe("en")) for version, c in unmet)
+        lines = [f"{version}: {text} (needs {fact})" for version, fact, text in self.unmet]
+        problem = (
+            f"rule {rule_id!r} does not apply; unmet conditions: " + "; ".join(lines)
+            if lines
+            else f"rule {rule_id!r} does not apply: the facts meet no version's conditions"
+        )
+        super().__init__("facts", facts, problem)
+
+
 class NoDeadlineError(FristerError):
     """The rule has no statutory duration (shape N) and none is configured."""
+
+
+_DANISH: Final = (
+    ("no such obligation in the catalog", "ingen sådan forpligtelse i kataloget"),
+    ("did you mean", "mente du"),
+    ("unknown event kind", "ukendt hændelsestype"),
+    ("(the vocabulary is in catalog.events)", "(ordforrådet står i catalog.events)"),
+    ("; its facts are", "; dens fakta er"),
+    ("not a fact of", "ikke et faktum for"),
+    ("can read", "kan læse"),
+    ("not a fact", "ikke et faktum, som"),
+    ("not a case fact", "ikke et sagsfaktum"),
+    ("case facts are", "sagsfakta er"),
+    ("expected one of", "forventede en af"),
+    ("unknown key", "ukendt nøgle"),
+    ("a case has", "en sag har"),
+    (
+        "missing: a case file needs a list of events",
+        "mangler: en sagsfil skal have en liste af hændelser",
+    ),
+    (
+        "naive datetime: give a time zone (e.g. Europe/Copenhagen) so the hour is unambiguous",
+        "tidspunkt uden tidszone: angiv en tidszone (fx Europe/Copenhagen), så klokkeslættet "
+        "er entydigt",
+    ),
+    (
+        "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)",
+        "ikke en ISO-dato (2024-03-22) eller et ISO-tidspunkt (2024-03-22T16:05:00+01:00)",
+    ),
+    ("an ISO date of a day that does not exist", "en ISO-dato for en dag, der ikke findes"),
+    ("there is no month", "der er ingen måned"),
+    (
+        "the clocks were put forward over it (summer time began); give the time the clocks "
+        "showed, or a UTC offset",
+        "urene blev stillet frem over det (sommertiden begyndte); angiv det klokkeslæt, urene "
+        "viste, eller en UTC-forskydning",
+    ),
+    ("does not exist in", "findes ikke i"),
+    ("only for an event table", "kun for en hændelsestabel"),
+    ("unknown column", "ukendt kolonne"),
+    ("does not apply; unmet conditions:", "gælder ikke; uopfyldte betingelser:"),
+    (
+        "needs the time of day: give an aware datetime",
+        "kræver et klokkeslæt: angiv et tidspunkt med tidszone",
+    ),
+    (
+        "a duration is never negative; to count backwards from the anchor, give the positive "
+        "duration with direction=Direction.BEFORE",
+        "en varighed er aldrig negativ; for at regne baglæns fra udgangspunktet angives den "
+        "positive varighed med direction=Direction.BEFORE",
+    ),
+    ("(in a rule file:", "(i en regelfil:"),
+    ("expected name=value", "forventede navn=værdi"),
+    ("unknown fact", "ukendt faktum"),
+    ("cannot read the number", "kan ikke læse tallet"),
+    ("unknown unit", "ukendt enhed"),
+    ("outside the supported range", "uden for det understøttede interval"),
+    ("expected an ISO date", "forventede en ISO-dato"),
+    ("is not configurable", "kan ikke konfigureres"),
+    ("no obligation", "ingen forpligtelse"),
+)
+_DAYS: Final = re.compile(r"(\d{4}-\d{2}) has (\d+) days")
+
+
+def translate(message: str) -> str:
+    """The common wordings of an English message in Danish; the rest is left as it is."""
+    for english, danish in _DANISH:
+        message = message.replace(english, danish)
+    return _DAYS.sub(r"\1 har \2 dage", message)

@@ -7,15 +7,25 @@ needs the catalog, which knows each fact's type and each version by id.
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import singledispatch
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from frister.calendar import ClosedDay, ClosedDayKind, Language
-from frister.case import Case, Event, Moment, Obligation, Status, check_moment
+from frister.case import (
+    Case,
+    Event,
+    Moment,
+    Obligation,
+    Status,
+    parse_date,
+    parse_moment,
+)
 from frister.deadlines import (
     Birthday,
     ClockChange,
@@ -32,7 +42,7 @@ from frister.deadlines import (
     Step,
     Unit,
 )
-from frister.errors import InputError, InputTypeError
+from frister.errors import InputError, InputTypeError, did_you_mean
 from frister.explain import Note
 from frister.rules import FactType, Text
 
@@ -177,27 +187,9 @@ def _deadline_data(deadline: Deadline | None) -> dict[str, Any] | None:
 # -- from JSON -------------------------------------------------------------------------
 
 
-def parse_moment(value: object, field: str) -> Moment:
-    """An ISO date, or an ISO datetime with its offset; a naive datetime is refused."""
-    if not isinstance(value, str):
-        raise InputTypeError(field, value, "expected an ISO date or datetime text")
-    try:
-        moment: Moment = (
-            datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-        )
-    except ValueError:
-        raise InputError(
-            field, value, "not an ISO date (2024-03-22) or datetime (2024-03-22T16:05:00+01:00)"
-        ) from None
-    return check_moment(moment, field)
-
-
 def _fact_from_json(kind: FactType, value: object, field: str) -> object:
     if kind is FactType.DATE and isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise InputError(field, value, "expected an ISO date") from None
+        return parse_date(value, field)
     return value
 
 
@@ -219,9 +211,26 @@ def event_from_json(data: object, catalog: Catalog, field: str = "event") -> Eve
     return Event(kind, parse_moment(table.get("at"), f"{field}.at"), typed)
 
 
+CASE_KEYS: Final = ("events", "facts", "as_of", "id", "title", "description")
+"""The keys a case file may have: its events and facts, and for people and the command line
+the evaluation date, an id, a title and a description."""
+
+
 def case_from_json(data: object, catalog: Catalog) -> Case:
-    """A case from {"facts", "events"} (other keys, such as a title, are allowed and ignored)."""
+    """A case from {"facts", "events"}; "id", "title", "description" and "as_of" may come too.
+
+    Any other key is refused (a misspelt "evnets" would otherwise be a case without
+    events), and so is a case without "events".
+    """
     table = _mapping(data, "case")
+    for key in table:
+        if key not in CASE_KEYS:
+            hint = did_you_mean(key, CASE_KEYS)
+            raise InputError(
+                f"case.{key}", table[key], f"unknown key{hint}; a case has {', '.join(CASE_KEYS)}"
+            )
+    if "events" not in table:
+        raise InputError("case.events", None, "missing: a case file needs a list of events")
     facts = _mapping(table.get("facts", {}), "case.facts")
     typed = {
         name: _fact_from_json(catalog.case_facts[name].type, value, f"case.facts.{name}")
@@ -346,3 +355,172 @@ def _only(table: Mapping[str, Any], keys: set[str], field: str) -> None:
     for key in table:
         if key not in keys:
             raise InputError(f"{field}.{key}", table[key], f"unknown key; expected {sorted(keys)}")
+
+
+# -- JSON Schema -----------------------------------------------------------------------
+
+_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+_DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
+_MOMENT_PATTERN: Final = (
+    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$"
+)
+_SCHEMA_TYPES: Final[dict[FactType, dict[str, Any]]] = {
+    FactType.TEXT: {"type": "string"},
+    FactType.BOOL: {"type": "boolean"},
+    FactType.DATE: {"$ref": "#/$defs/date"},
+    FactType.INT: {"type": "integer"},
+}
+
+
+def _fact_schema(spec: Any) -> dict[str, Any]:
+    schema: dict[str, Any] = dict(_SCHEMA_TYPES[spec.type])
+    if spec.values:
+        schema["enum"] = list(spec.values)
+    if spec.title is not None:
+        schema["description"] = spec.title.en
+    return schema
+
+
+def _event_schemas(catalog: Catalog) -> list[dict[str, Any]]:
+    return [
+        {
+            "type": "object",
+            "description": kind.title.en,
+            "required": ["kind", "at"],
+            "additionalProperties": False,
+            "properties": {
+                "kind": {"const": name},
+                "at": {"$ref": "#/$defs/moment"},
+                "facts": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {n: _fact_schema(s) for n, s in kind.facts.items()},
+                },
+            },
+        }
+        for name, kind in catalog.events.items()
+    ]
+
+
+def _common_defs() -> dict[str, Any]:
+    return {
+        "date": {"type": "string", "pattern": _DATE_PATTERN},
+        "moment": {
+            "type": "string",
+            "pattern": _MOMENT_PATTERN,
+            "description": "an ISO date, or an ISO datetime with its UTC offset",
+        },
+    }
+
+
+def case_schema(catalog: Catalog) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a case file for ``catalog``: its event kinds, their facts
+    with types and closed values, and the case facts; what :func:`case_from_json` accepts."""
+    text = {"oneOf": [{"type": "string"}, {"type": "object"}]}
+    case_facts = {n: _fact_schema(s) for n, s in catalog.case_facts.items() if not s.derived}
+    return {
+        "$schema": _SCHEMA_DIALECT,
+        "title": "frister case file",
+        "type": "object",
+        "required": ["events"],
+        "additionalProperties": False,
+        "properties": {
+            "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
+            "facts": {"type": "object", "additionalProperties": False, "properties": case_facts},
+            "as_of": {"$ref": "#/$defs/moment"},
+            "id": {"type": "string"},
+            "title": text,
+            "description": text,
+        },
+        "$defs": {**_common_defs(), "event": {"oneOf": _event_schemas(catalog)}},
+    }
+
+
+def obligation_schema(catalog: Catalog) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of what :func:`obligation_to_json` writes for ``catalog``."""
+    moment_or_null = {"oneOf": [{"$ref": "#/$defs/moment"}, {"type": "null"}]}
+    event_or_null = {"oneOf": [{"$ref": "#/$defs/event"}, {"type": "null"}]}
+    texts = {
+        "type": "object",
+        "required": ["da", "en"],
+        "additionalProperties": False,
+        "properties": {"da": {"type": "string"}, "en": {"type": "string"}},
+    }
+    deadline = {
+        "type": "object",
+        "required": ["due", "practical_due", "steps"],
+        "additionalProperties": False,
+        "properties": {
+            "due": {"$ref": "#/$defs/moment"},
+            "practical_due": {"$ref": "#/$defs/moment"},
+            "steps": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["step"],
+                    "properties": {"step": {"enum": list(_STEPS)}},
+                },
+            },
+        },
+    }
+    return {
+        "$schema": _SCHEMA_DIALECT,
+        "title": "frister obligation",
+        "type": "object",
+        "required": [
+            "rule_id",
+            "occurrence",
+            "version",
+            "trigger",
+            "due",
+            "practical_due",
+            "status",
+            "as_of",
+            "fulfilled_by",
+            "ended_by",
+            "deadline",
+            "notes",
+            "explanation",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "rule_id": {"enum": list(catalog.rules)},
+            "occurrence": {"type": "integer", "minimum": 1},
+            "version": {"enum": list(catalog.versions_by_id)},
+            "trigger": {"$ref": "#/$defs/event"},
+            "due": moment_or_null,
+            "practical_due": moment_or_null,
+            "status": {"enum": [status.value for status in Status]},
+            "as_of": {"$ref": "#/$defs/moment"},
+            "fulfilled_by": event_or_null,
+            "ended_by": event_or_null,
+            "deadline": {"oneOf": [deadline, {"type": "null"}]},
+            "notes": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["kind", "values"],
+                    "additionalProperties": False,
+                    "properties": {"kind": {"type": "string"}, "values": {"type": "object"}},
+                },
+            },
+            "explanation": texts,
+        },
+        "$defs": {**_common_defs(), "event": {"oneOf": _event_schemas(catalog)}},
+    }
+
+
+def write_schemas(folder: str | Path, catalog: Catalog) -> list[Path]:
+    """Write ``case.schema.json`` and ``obligation.schema.json`` for ``catalog`` into
+    ``folder``; the bundled ones (``frister/data/schema``) are those of the default catalog."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in (
+        ("case.schema.json", case_schema(catalog)),
+        ("obligation.schema.json", obligation_schema(catalog)),
+    ):
+        path = out / name
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -94,11 +94,16 @@ def closed_days(
 def aware_datetimes(
     min_value: date = FIRST_SUPPORTED, max_value: date = LAST_SUPPORTED
 ) -> st.SearchStrategy[datetime]:
-    """Moments in Europe/Copenhagen on supported days, including the daylight-saving edges."""
+    """Moments in Europe/Copenhagen on supported days, including the daylight-saving edges.
+
+    Only times that exist: a time the clocks skipped (2024-03-31 02:30) is refused by
+    frister (:class:`~frister.errors.NonexistentTimeError`), so it is never generated.
+    """
     return st.datetimes(
         min_value=datetime.combine(max(min_value, FIRST_SUPPORTED), datetime.min.time()),
         max_value=datetime.combine(min(max_value, LAST_SUPPORTED), datetime.max.time()),
         timezones=st.just(COPENHAGEN),
+        allow_imaginary=False,
     )
 
 

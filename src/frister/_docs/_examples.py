@@ -295,6 +295,9 @@ class _Examples:
                 days = named([d for d in step.closed if d.date == step.nominal])
                 if days:
                     return 2, days
+        closed = self.calendar.closed_day(_day(found.due))
+        if closed is not None and named([closed]):  # a notice keeps its closed day, unflagged
+            return 2, named([closed])
         for step in steps:
             if isinstance(step, Count) and named(step.skipped):
                 return 1, named(step.skipped)

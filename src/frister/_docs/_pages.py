@@ -29,19 +29,11 @@ from frister.catalog import Catalog
 from frister.deadlines import Direction, Mark, MonthRule, Roll, Unit, conventions
 from frister.errors import FristerError
 from frister.json import case_to_json
-from frister.rules import Condition, Law, ObligationRule, RuleVersion, Shape, Text
+from frister.rules import SHAPE_TITLES, Condition, Law, ObligationRule, RuleVersion, Shape, Text
 
 _ELI: Final = "https://www.retsinformation.dk/eli/lta/{year}/{number}"
 
-_SHAPES: Final = {
-    Shape.D: Text("Frist efter en hændelse", "Deadline after an event"),
-    Shape.R: Text("Tilbagevendende frist", "Recurring deadline"),
-    Shape.F: Text("Et antal gange hvert år", "A number of times each year"),
-    Shape.P: Text("Skal ske før en hændelse", "Must happen before an event"),
-    Shape.A: Text("Frist knyttet til barnets alder", "Deadline tied to the child's age"),
-    Shape.C: Text("Borgerens frist", "The citizen's time limit"),
-    Shape.N: Text("Ingen lovbestemt frist", "No statutory time limit"),
-}
+_SHAPES: Final = SHAPE_TITLES
 
 _CONVENTION_NAMES: Final = {
     "trigger-day-not-counted": Text("Udløsningsdagen tælles ikke med", "The trigger day"),

@@ -293,6 +293,16 @@ class DanishCalendar:
         """working_through indexed by ordinal (None before 1900): the batch form's C path."""
         return _through_by_ordinal(self.extra_closed_days, self.local_closed_days)
 
+    def describe(self, lang: str) -> str:
+        """What the calendar closes, for people: 'weekender og helligdage, Grundlovsdag'."""
+        da = lang == "da"
+        parts = ["weekender og helligdage" if da else "weekends and public holidays"]
+        parts.extend(day.name_da if da else day.name_en for day in self.extra_closed_days)
+        if self.local_closed_days:
+            count = len(self.local_closed_days)
+            parts.append(f"{count} lokale lukkedage" if da else f"{count} local closed days")
+        return ", ".join(parts)
+
     def __repr__(self) -> str:
         parts = []
         if self.extra_closed_days:

@@ -5,11 +5,16 @@ Dates are formatted by hand (no locale), so output never depends on the machine.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
-from frister.errors import DateOutOfRangeError, InputTypeError, NaiveDatetimeError
+from frister.errors import (
+    DateOutOfRangeError,
+    InputTypeError,
+    NaiveDatetimeError,
+    NonexistentTimeError,
+)
 
 FIRST_SUPPORTED: Final = date(1900, 1, 1)
 """The first day frister's calendar answers for."""
@@ -48,6 +53,15 @@ def check_aware(value: object, field: str) -> datetime:
         )
     if not FIRST_SUPPORTED <= local_date(value) <= LAST_SUPPORTED:
         raise out_of_range(field, value)
+    wall = value.replace(tzinfo=None)
+    if value.astimezone(UTC).astimezone(value.tzinfo).replace(tzinfo=None) != wall:
+        raise NonexistentTimeError(
+            field,
+            value,
+            f"{wall:%Y-%m-%d %H:%M} does not exist in {value.tzinfo}: the clocks were put "
+            "forward over it (summer time began); give the time the clocks showed, "
+            "or a UTC offset",
+        )
     return value
 
 

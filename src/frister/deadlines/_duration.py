@@ -201,6 +201,14 @@ def parse_duration(text: str) -> Duration:
         amount = int(amount_text)
     elif amount_text in _NUMBER_WORDS:
         amount = _NUMBER_WORDS[amount_text]
+    elif amount_text[:1] in "-−" and amount_text[1:].isascii() and amount_text[1:].isdigit():
+        raise DurationError(
+            "duration",
+            text,
+            "a duration is never negative; to count backwards from the anchor, "
+            "give the positive duration with direction=Direction.BEFORE "
+            '(in a rule file: direction = "before")',
+        )
     else:
         raise DurationError("duration", text, f"cannot read the number {match['amount']!r}")
     unit = _UNIT_WORDS.get(unit_text)

@@ -197,7 +197,9 @@ def birthday(birth: date, age: int) -> Deadline:
         raise out_of_range("result", f"{birth} + {age} years")
     result = _replace_day(year, birth.month, birth.day)
     check_date(result, "result")
-    steps: tuple[Step, ...] = (Birthday(birth, age, result), Due(result))
+    leap = (birth.month, birth.day) == (2, 29) and result.day == 28
+    convention = "ages-29-february" if leap else "ages"
+    steps: tuple[Step, ...] = (Birthday(birth, age, result, convention), Due(result))
     return Deadline(due=result, practical_due=result, steps=steps)
 
 
@@ -269,7 +271,7 @@ def _clip_convention(unit: Unit, direction: Direction) -> str:
     """Which convention moved a day of the month: forward months are settled law, the rest not."""
     if direction is Direction.BEFORE:
         return "before-anchor"
-    return "years-29-february" if unit is Unit.YEARS else "months"
+    return "years-29-february" if unit is Unit.YEARS else "months-clipped"
 
 
 def _year_rule(months: MonthRule) -> MonthRule:
@@ -299,7 +301,7 @@ def _shift_months(day: date, count: int, rule: MonthRule) -> tuple[date, MonthDa
             "chooses no other day",
         )
     result = date(year, month, last)
-    return result, MonthDay(MonthDayKind.CLIPPED, day.day, result, "months")
+    return result, MonthDay(MonthDayKind.CLIPPED, day.day, result, "months-clipped")
 
 
 def _month_length(day: date) -> int:

@@ -239,7 +239,9 @@ def render(steps: tuple[Step, ...], lang: Language) -> str:
         if step.convention is not None:
             line += f"  [{convention(step.convention).citation(lang)}]"
         lines.append(line)
-    awaiting = [c for c in step_conventions(steps) if c.mark is Mark.LEGAL_REVIEW]
+    awaiting = [
+        c for c in step_conventions(steps) if c.mark in (Mark.LEGAL_REVIEW, Mark.UNVERIFIED)
+    ]
     if awaiting:
         heading = "Afventer juridisk afklaring:" if lang == "da" else "Awaiting legal review:"
         lines.append(heading)

@@ -55,6 +55,8 @@ class Context:
     _rank: dict[int, int] = attrs.field(factory=dict)
     _by_kinds: dict[tuple[str, ...], list[Event]] = attrs.field(factory=dict)
     _facts_at: dict[int, dict[str, Any]] = attrs.field(factory=dict)
+    given_index: dict[int, int] = attrs.field(factory=dict)
+    """Each event's index in the case as given (``events[3]``), for messages."""
 
     def index(self) -> None:
         """Index the (final, sorted) timeline: positions, ranks, events by kind."""

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
+from frister.calendar import Language
 from frister.case import Event, on_or_after
 from frister.deadlines import (
     Roll,
+    Unit,
     compute_deadline,
 )
-from frister.engine._context import Context, event_key, linked
+from frister.deadlines._steps import Count
+from frister.engine._context import Context, both, describe_event, event_key, linked
 from frister.explain import Note
+
+
+def _describe(steps: tuple[Count, ...], lang: Language) -> str:
+    return "; ".join(step.describe(lang) for step in steps)
 
 
 def derive(context: Context) -> None:
@@ -25,21 +33,26 @@ def derive(context: Context) -> None:
             after = derivation.after.get(str(channel)) if channel is not None else None
             if after is None:
                 continue
-            day = compute_deadline(
+            deadline = compute_deadline(
                 source.day, after, roll=Roll.KEEP, calendar=context.catalog.calendar
-            ).due
+            )
+            day = deadline.due
             assert isinstance(day, date)
             facts = {k: source.facts[k] for k in derivation.copy if k in source.facts}
             event = Event(derivation.kind, day, facts)
             if not on_or_after(context.as_of, event.at):
                 continue
             context.derived_from[id(event)] = source
+            counted = [s for s in deadline.steps if isinstance(s, Count)]
             context.derived[id(event)] = Note.of(
-                "derived",
+                "derived-letter" if after.unit is Unit.WORKING_DAYS else "derived",
                 {
                     "kanal": channel,
+                    "source": describe_event(source),
+                    "steps": both(partial(_describe, tuple(counted))),
                     "at": day,
                     "basis": derivation.basis,
+                    "mark": both(derivation.mark.label),
                 },
             )
             added.append(event)

@@ -15,6 +15,7 @@ from frister.deadlines import (
     birthday,
     compute_deadline,
 )
+from frister.deadlines._steps import Expiry, ExpiryAction
 from frister.engine._context import Context, both, day, describe_event, following, on_time
 from frister.engine._versions import transition, version_note
 from frister.errors import InputError
@@ -48,10 +49,12 @@ def occurrence_due(
         seen.add(version.id)
         due, deadline, more = _due_under(context, rule, version, trigger, anchor, number)
         if due is not None and version.valid_from is not None and day(due) < version.valid_from:
-            # The new rule's own date lies before it existed: the duty falls due the day the
-            # new rule enters into force (awaiting legal review).
+            # The new rule's own date lies before it existed. The shared law has no basis for
+            # a date here: frister assumes the day the new rule entered into force, says so,
+            # and shows that day's own steps (flagged if closed), so steps and due agree.
             more.append(Note.of("entry-into-force", {"computed": due, "due": version.valid_from}))
-            due = version.valid_from
+            deadline = _fixed(context.catalog, version, version.valid_from)
+            due = deadline.due
     return due, deadline, version, notes + more
 
 
@@ -94,6 +97,11 @@ def _due_under(
         if not any(n.kind in ("not-configured", "configurable") for n in notes):
             notes.append(Note.of("no-duration"))
         return None, None, notes
+    if duration.unit is Unit.HOURS and not isinstance(start, datetime):
+        index = context.given_index.get(id(trigger))
+        where = f"events[{index}]" if index is not None else trigger.kind
+        notes.append(Note.of("needs-time", {"event": where, "duration": both(duration.describe)}))
+        return None, None, notes
     deadline = _compute(catalog, version, start, duration, trigger)
     due: Moment = deadline.due
     for event in following(context, version.or_at_event, trigger, version.match):
@@ -103,7 +111,19 @@ def _due_under(
         break
     if version.notice:
         notes.append(Note.of("notice"))
+        deadline = _as_notice(deadline, notes)
     return due, deadline, notes
+
+
+def _as_notice(deadline: Deadline, notes: list[Note]) -> Deadline:
+    """A notice is a minimum: its date is the earliest day the decision may take effect, so
+    no earlier 'practical' day is shown or used, even when the day is closed."""
+    kept = [s for s in deadline.steps if isinstance(s, Expiry) and s.action is ExpiryAction.KEPT]
+    if not kept:
+        return deadline
+    notes.append(Note.of("notice-closed", {"due": deadline.due}))
+    steps = tuple(s for s in deadline.steps if s not in kept)
+    return attrs.evolve(deadline, practical_due=deadline.due, steps=steps)
 
 
 def _next_due(

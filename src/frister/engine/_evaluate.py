@@ -29,18 +29,19 @@ from frister.rules import (
 def evaluate(
     catalog: CatalogData,
     case: Case,
-    as_of: Moment,
+    as_of: Moment | str,
     reading: YearReading,
     only: str | None = None,
 ) -> list[Obligation]:
     """The obligations of ``case`` as they stand on ``as_of`` (of one rule, with ``only``)."""
-    check_case(catalog, case)
+    case = check_case(catalog, case)
     as_of = check_moment(as_of, "as_of")
     if not isinstance(reading, YearReading):
         raise InputTypeError("reading", reading, "expected frister.YearReading")
     visible = [e for e in case.events if on_or_after(as_of, e.at)]
     visible.sort(key=event_key)
     context = Context(catalog, case.facts, visible, as_of, reading)
+    context.given_index = {id(event): i for i, event in enumerate(case.events)}
     derive(context)
     context.index()
     rules = catalog.parents_first

@@ -11,13 +11,20 @@ import attrs
 from frister.calendar import Language, local_date
 from frister.case import Case, Event, Moment, check_moment
 from frister.deadlines import Deadline
-from frister.engine._checks import check_event
+from frister.engine._checks import check_fact
 from frister.engine._context import YearReading
 from frister.engine._evaluate import evaluate
 from frister.engine._versions import governing_on, version_note
-from frister.errors import FactError, InputError, NoDeadlineError
+from frister.errors import (
+    ConditionsNotMetError,
+    FactError,
+    InputError,
+    InputTypeError,
+    NoDeadlineError,
+    did_you_mean,
+)
 from frister.explain import NO_DUE_REASONS, Note, explanation
-from frister.rules import CatalogData, Question, RuleVersion, Text
+from frister.rules import CatalogData, Condition, Operator, Question, RuleVersion, Text
 
 _PARENT_VERSION_NOTES = frozenset({"version", "transition", "no-successor", "entry-into-force"})
 
@@ -44,16 +51,72 @@ class RuleDeadline:
         """True when the due date is a closed day the deadline does not move off."""
         return self.practical_due != self.due
 
+    @property
+    def due_day(self) -> date:
+        """The Danish calendar day it is due, comparable with any date."""
+        return _day_of(self.due)
+
     def explain(self, lang: Language = "da") -> str:
         """The rule, version, conditions and every calendar step, as text."""
         heading = f"{self.rule_id}: {self.title(lang)}"
         return explanation(heading, self.notes, self.deadline, self.questions, lang)
 
 
+_KIND_FACT = "type"
+"""The fact that says which kind of trigger a rule is about (the type of a decision)."""
+
+
+def _implied(version: RuleVersion, given: Mapping[str, Any]) -> tuple[Condition, ...]:
+    """The conditions the rule id itself implies: ``type = "anbringelse-uden-samtykke"`` for
+    ``anbringelse-uden-samtykke.genbehandling``, when no type is given."""
+    return tuple(
+        c
+        for c in version.when
+        if c.scope == "event"
+        and c.name == _KIND_FACT
+        and c.operator is Operator.EQUALS
+        and c.name not in given
+    )
+
+
+def _implied_note(condition: Condition, rule_id: str) -> Note:
+    return Note.of(
+        "implied",
+        {
+            "condition": Text(condition.describe("da"), condition.describe("en")),
+            "rule": rule_id,
+        },
+    )
+
+
+def _readable_facts(catalog: CatalogData, rule_id: str) -> set[str]:
+    """The facts a rule's triggers (and those of the rules it arises from) may carry."""
+    rule = catalog.get(rule_id)
+    names = {n for n, spec in catalog.case_facts.items() if not spec.derived}
+    for version in rule.versions:
+        names.update(catalog.events[version.trigger].facts)
+        if version.arises_when_missed is not None:
+            names.update(_readable_facts(catalog, version.arises_when_missed))
+    return names
+
+
+def _check_fact_names(catalog: CatalogData, rule_id: str, facts: Mapping[str, Any]) -> None:
+    """A fact no trigger of the rule carries is a typo, never silently left out."""
+    known = _readable_facts(catalog, rule_id)
+    for name, value in facts.items():
+        if name not in known:
+            hint = did_you_mean(name, known)
+            raise FactError(
+                f"facts.{name}",
+                value,
+                f"not a fact {rule_id!r} can read{hint}; its facts are {', '.join(sorted(known))}",
+            )
+
+
 def rule_deadline(
     catalog: CatalogData,
     rule_id: str,
-    trigger: date | datetime,
+    trigger: date | datetime | str,
     facts: Mapping[str, Any] | None = None,
 ) -> RuleDeadline:
     """The deadline of ``rule_id`` for a trigger at ``trigger`` with the given facts.
@@ -65,8 +128,15 @@ def rule_deadline(
     """
     rule = catalog.get(rule_id)
     trigger = check_moment(trigger, "trigger")
+    if facts is not None and not isinstance(facts, Mapping):
+        raise InputTypeError("facts", facts, "expected a mapping of fact name to value")
     facts = dict(facts or {})
-    case_facts = {k: facts.pop(k) for k in list(facts) if k in catalog.case_facts}
+    _check_fact_names(catalog, rule_id, facts)
+    case_facts = {
+        k: check_fact(catalog.case_facts[k], facts.pop(k), f"facts.{k}")
+        for k in list(facts)
+        if k in catalog.case_facts
+    }
     candidates = []
     for versions in rule.variants().values():
         day = trigger.date() if isinstance(trigger, datetime) else trigger
@@ -77,7 +147,8 @@ def rule_deadline(
         raise NoDeadlineError(
             f"rule_id={rule_id!r}: no version with a deadline was in force on {trigger}"
         )
-    problems = []
+    unmet: list[tuple[str, Condition]] = []
+    refused: list[FactError] = []
     for version in candidates:
         if version.arises_when_missed is not None:
             parent = rule_deadline(
@@ -95,20 +166,37 @@ def rule_deadline(
                 notes=(*own, *notes),
                 questions=governing.questions,
             )
-        event = Event(
-            version.trigger,
-            trigger,
-            {k: v for k, v in facts.items() if k in catalog.events[version.trigger].facts},
-        )
+        kind = catalog.events[version.trigger]
         try:
-            check_event(catalog, event, "facts")
+            given = {
+                k: check_fact(kind.facts[k], v, f"facts.{k}")
+                for k, v in facts.items()
+                if k in kind.facts
+            }
         except FactError as error:
-            problems.append(str(error))
+            # A value this version's trigger cannot carry; another variant's trigger may.
+            refused.append(error)
+            continue
+        implied = _implied(version, given)
+        event = Event(version.trigger, trigger, {**given, **{c.name: c.value for c in implied}})
+        day = _day_of(trigger)
+        failing = [c for c in version.when if not c.holds(event.facts, case_facts, day)]
+        if failing:
+            unmet.extend((version.id, c) for c in failing)
             continue
         case = Case([event], case_facts)
         obligations = evaluate(catalog, case, trigger, YearReading.CALENDAR_YEAR, only=rule_id)
         for ob in obligations:
             if ob.rule_id == rule_id and ob.trigger == event and ob.occurrence == 1:
+                if ob.due is None and ob.needs_time_of_day:
+                    note = next(n for n in ob.notes if n.kind == "needs-time")
+                    counts = note.values["duration"]("da")
+                    raise InputError(
+                        "trigger",
+                        trigger,
+                        f"{rule_id} counts {counts} and needs the time of day: "
+                        "give an aware datetime",
+                    )
                 if ob.due is None:
                     reason = "; ".join(
                         n.describe("en") for n in ob.notes if n.kind in NO_DUE_REASONS
@@ -122,8 +210,12 @@ def rule_deadline(
                     practical_due=ob.practical_due,
                     version=ob.version,
                     deadline=ob.deadline,
-                    notes=tuple(n for n in ob.notes if n.kind != "status"),
+                    notes=(
+                        *(_implied_note(c, rule_id) for c in implied),
+                        *(n for n in ob.notes if n.kind != "status"),
+                    ),
                     questions=ob.questions,
                 )
-    unmet = "; ".join(problems) or "the facts meet no version's conditions"
-    raise InputError("facts", facts, f"rule {rule_id!r} does not apply: {unmet}")
+    if refused and not unmet:
+        raise refused[0]
+    raise ConditionsNotMetError(rule_id, {**facts, **case_facts}, tuple(unmet))

@@ -56,7 +56,14 @@ def _word(value: object, lang: Language) -> str:
 
 
 NO_DUE_REASONS = frozenset(
-    {"no-duration", "configurable", "not-configured", "missing-birth", "next-not-set"}
+    {
+        "no-duration",
+        "configurable",
+        "not-configured",
+        "missing-birth",
+        "next-not-set",
+        "needs-time",
+    }
 )
 """The note kinds that say why an occurrence has no due date."""
 
@@ -64,9 +71,20 @@ NO_DUE_REASONS = frozenset(
 _NOTES: dict[str, tuple[str, str]] = {
     "trigger": ("Udløst af: {event}", "Triggered by: {event}"),
     "derived": (
-        "Modtagelsen er ikke registreret; den regnes ud fra forsendelsen ({kanal}): {at} [{basis}]",
-        "The receipt is not recorded; it is derived from how the decision was sent ({kanal}): "
-        "{at} [{basis}]",
+        "Modtagelsen er ikke registreret; den regnes ud fra forsendelsen ({kanal}) ved "
+        "{source}: {steps}; modtaget {at} [{basis}; {mark}]",
+        "The receipt is not recorded; it is derived from how the decision was sent ({kanal}) "
+        "with {source}: {steps}; received {at} [{basis}; {mark}]",
+    ),
+    "derived-letter": (
+        "Modtagelsen er ikke registreret; den regnes ud fra forsendelsen ({kanal}) ved "
+        "{source}: {steps}; modtaget {at} [{basis}; {mark}]. [afventer juridisk afklaring] "
+        "Om grundlovsdag, juleaftensdag og nytårsaftensdag tælles som omdelingsdage, er ikke "
+        "afklaret",
+        "The receipt is not recorded; it is derived from how the decision was sent ({kanal}) "
+        "with {source}: {steps}; received {at} [{basis}; {mark}]. [awaiting legal review] "
+        "Whether grundlovsdag, Christmas Eve and New Year's Eve count as delivery days is "
+        "not settled",
     ),
     "version": (
         "Gældende regel: {citation} ({version}), {period}; den gjaldt på {reason}, {day} [{mark}]",
@@ -77,17 +95,22 @@ _NOTES: dict[str, tuple[str, str]] = {
         "{old} applied up to and including {end}; on {due}, {new} applies: {basis}",
     ),
     "entry-into-force": (
-        "Efter den nye regel ville fristen være {computed}, før reglen trådte i kraft; fristen "
-        "er derfor den dag, reglen trådte i kraft: {due} (afventer juridisk afklaring)",
+        "Efter den nye regel ville fristen være {computed}, før reglen trådte i kraft. "
+        "[afventer juridisk kilde] Lovgrundlaget siger ikke, hvad fristen så er; det er en "
+        "antagelse, at den er den dag, reglen trådte i kraft: {due}",
         "Under the new rule the deadline would be {computed}, before the rule entered into "
-        "force; it is therefore the day the rule entered into force: {due} (awaiting legal "
-        "review)",
+        "force. [awaiting legal source] The law material does not say what the deadline then "
+        "is; it is an assumption that it is the day the rule entered into force: {due}",
     ),
     "no-successor": (
         "Fristen falder {due}, efter at reglen ophørte {end}, og der er ingen efterfølgende "
         "regel; fristen er beregnet efter den ophørte regel",
         "The deadline falls on {due}, after the rule ended on {end}, and no later rule "
         "follows; it is computed under the ended rule",
+    ),
+    "implied": (
+        "Betingelsen »{condition}« følger af reglen {rule} og er forudsat",
+        "The condition '{condition}' follows from the rule {rule} and is assumed",
     ),
     "condition": (
         "Betingelse: {condition}: opfyldt ({actual})",
@@ -106,6 +129,12 @@ _NOTES: dict[str, tuple[str, str]] = {
     "missing-birth": (
         "Fristen kan ikke beregnes: sagen mangler faktum {fact}",
         "The deadline cannot be computed: the case lacks the fact {fact}",
+    ),
+    "needs-time": (
+        "Fristen kan ikke beregnes: den regnes i timer ({duration}), og {event} har intet "
+        "klokkeslæt; angiv tidspunktet med tidszone",
+        "The deadline cannot be computed: it counts hours ({duration}) and {event} has no time "
+        "of day; give the moment with its time zone",
     ),
     "due-from-fact": (
         "Fristen er fastsat ved hændelsen ({fact}): {due}",
@@ -171,6 +200,12 @@ _NOTES: dict[str, tuple[str, str]] = {
     "notice": (
         "Fristen er den tidligste dag, afgørelsen kan få virkning; den er opfyldt, når den er nået",
         "The date is the earliest day the decision can take effect; it is met once reached",
+    ),
+    "notice-closed": (
+        "{due} er en lukkedag; et varsel er et minimum, så den tidligste virkningsdag er {due} "
+        "eller senere, aldrig en tidligere dag",
+        "{due} is a closed day; a notice is a minimum, so the earliest effective day is {due} "
+        "or later, never an earlier day",
     ),
     "fulfilled": ("Opfyldt ved {event}", "Fulfilled by {event}"),
     "ended": ("Bortfaldet ved {event}", "Ended by {event}"),

@@ -24,10 +24,9 @@ from typing import BinaryIO, Final
 
 import attrs
 
-from frister.case import Case, Event
+from frister.case import Case, Event, parse_moment
 from frister.catalog import Catalog, default_catalog
-from frister.errors import FristerError, InputError, InputTypeError
-from frister.json import parse_moment
+from frister.errors import FristerError, InputError, InputTypeError, did_you_mean
 from frister.portfolio._evaluation import check_moment
 from frister.portfolio._extras import require
 from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
@@ -306,7 +305,9 @@ class _Reader:
         if kind is FactType.TEXT:
             parsed: object = self.text(row, column, value)
             if spec.values and parsed not in spec.values:
-                raise self.fail(row, column, value, f"expected one of {', '.join(spec.values)}")
+                hint = did_you_mean(parsed, spec.values)
+                allowed = ", ".join(spec.values)
+                raise self.fail(row, column, value, f"expected one of {allowed}{hint}")
         elif kind is FactType.BOOL:
             parsed = self._bool(row, column, value)
         elif kind is FactType.INT:

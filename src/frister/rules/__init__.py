@@ -6,6 +6,7 @@ objects; the engine (:mod:`frister.engine`) gives them meaning.
 
 from frister.rules._catalog import CatalogData
 from frister.rules._model import (
+    SHAPE_TITLES,
     Alternative,
     Citation,
     Condition,
@@ -26,6 +27,7 @@ from frister.rules._model import (
 )
 
 __all__ = [
+    "SHAPE_TITLES",
     "Alternative",
     "CatalogData",
     "Citation",

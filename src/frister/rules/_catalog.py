@@ -7,6 +7,7 @@ with the catalog, which is immutable.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache, cached_property, lru_cache
@@ -51,6 +52,10 @@ class CatalogData:
     durations: Mapping[str, ConfiguredDurations] = attrs.field(hash=False)
     paths: tuple[Path, ...] = ()
     calendar: DanishCalendar = attrs.field(factory=DanishCalendar)
+    fingerprint: str = ""
+    """'sha256:…' of the rule files' names and bytes when loaded: the catalog's version. Two
+    catalogs with the same fingerprint hold the same rules (a municipality's pack included);
+    JSON output carries it so a result can be traced to the rules behind it."""
 
     def __repr__(self) -> str:
         names = ", ".join(p.name for p in self.paths)
@@ -202,4 +207,12 @@ def load(cls: type[C], paths: Iterable[Path], calendar: DanishCalendar) -> C:
         durations=MappingProxyType(loaded.durations),
         paths=tuple(paths),
         calendar=calendar,
+        fingerprint=_fingerprint(paths),
     )
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return f"sha256:{digest.hexdigest()[:16]}"

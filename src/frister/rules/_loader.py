@@ -22,7 +22,7 @@ from frister.deadlines._conventions import Mark
 from frister.deadlines._duration import Duration, parse_duration
 from frister.deadlines._fristberegning import MonthRule, Roll
 from frister.deadlines._steps import Direction
-from frister.errors import DataFileError, DurationError
+from frister.errors import DataFileError, DurationError, did_you_mean
 from frister.rules._model import (
     Alternative,
     Citation,
@@ -146,6 +146,7 @@ class Loaded:
     derivations: dict[str, Derivation] = attrs.field(factory=dict)
     versions: list[tuple[str, RuleVersion]] = attrs.field(factory=list)
     durations: dict[str, ConfiguredDurations] = attrs.field(factory=dict)
+    duration_files: dict[str, str] = attrs.field(factory=dict)
 
 
 _SHAPES = {shape.value: shape for shape in Shape}
@@ -203,7 +204,11 @@ def load_files(paths: Iterable[Path], into: Loaded | None = None) -> Loaded:
             assert law is not None
             loaded.versions.append((name, _version(name, index, table, law)))
         for key, table in _subtables(name, raw, "durations"):
+            if key in loaded.durations:
+                also = loaded.duration_files[key]
+                raise DataFileError(name, f"durations.{key}", "(id)", f"also configured in {also}")
             loaded.durations[key] = _configured(name, key, table, law)
+            loaded.duration_files[key] = name
     return loaded
 
 
@@ -500,7 +505,8 @@ def build_obligations(loaded: Loaded) -> dict[str, ObligationRule]:
             raise fail("id", f"version id {version.id!r} is also in {seen[version.id]}")
         seen[version.id] = file
         if version.obligation not in loaded.obligations:
-            raise fail("obligation", f"unknown obligation {version.obligation!r}")
+            hint = did_you_mean(version.obligation, loaded.obligations)
+            raise fail("obligation", f"unknown obligation {version.obligation!r}{hint}")
         _check_version(version, loaded, fail)
         by_obligation.setdefault(version.obligation, []).append((file, version))
     for file, version in loaded.versions:
@@ -529,7 +535,40 @@ def build_obligations(loaded: Loaded) -> dict[str, ObligationRule]:
         rule = ObligationRule(obligation_id, shape, stage, title, tuple(chronological))
         _check_periods(rule, dict((v.id, f) for f, v in entries))
         rules[obligation_id] = rule
+    _check_durations(loaded, rules)
     return rules
+
+
+def _check_durations(loaded: Loaded, rules: dict[str, ObligationRule]) -> None:
+    """A municipality's ``[durations]`` name a configurable obligation and a fact of its trigger.
+
+    When that fact has a closed list of values, the municipality's keys join the list
+    (they are its own area keys, catalog.md: ``omraade``); every other value is still refused.
+    """
+    for key, configured in loaded.durations.items():
+        fail = _failer(loaded.duration_files[key], f"durations.{key}")
+        rule = rules.get(key)
+        if rule is None:
+            raise fail("(id)", f"no obligation {key!r}{did_you_mean(key, rules)}")
+        configurable = [v for v in rule.versions if v.configurable]
+        if not configurable:
+            raise fail(
+                "(id)",
+                f"{key!r} is not configurable: its durations are the law's, not the municipality's",
+            )
+        name = configured.fact.split(".", 1)[1]
+        for version in configurable:
+            kind = loaded.events[version.trigger]
+            spec = kind.facts.get(name)
+            if spec is None:
+                hint = did_you_mean(name, kind.facts)
+                raise fail("fact", f"{version.trigger!r} has no fact {name!r}{hint}")
+            if spec.type is not FactType.TEXT:
+                raise fail("fact", f"{configured.fact} is a {spec.type.value} fact, not a text")
+            extra = tuple(v for v in configured.values if v not in spec.values)
+            if spec.values and extra:
+                facts = {**kind.facts, name: attrs.evolve(spec, values=spec.values + extra)}
+                loaded.events[version.trigger] = attrs.evolve(kind, facts=facts)
 
 
 def _check_derived_facts(loaded: Loaded) -> None:
@@ -557,12 +596,13 @@ def _failer(file: str, entry: str) -> Fail:
 def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
     events = loaded.events
     if version.trigger not in events:
-        raise fail("trigger", f"unknown event kind {version.trigger!r}")
+        hint = did_you_mean(version.trigger, events)
+        raise fail("trigger", f"unknown event kind {version.trigger!r}{hint}")
     trigger = events[version.trigger]
     for field in ("fulfilled_by", "ended_by", "exempted_by", "or_at_event"):
         for kind in getattr(version, field):
             if kind not in events:
-                raise fail(field, f"unknown event kind {kind!r}")
+                raise fail(field, f"unknown event kind {kind!r}{did_you_mean(kind, events)}")
     _check_conditions(version.when, trigger, loaded, "when", fail)
     for alternative in version.deadlines:
         _check_conditions(alternative.when, trigger, loaded, "deadlines.when", fail)
@@ -570,7 +610,8 @@ def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
         _check_conditions(version.fulfilled_when, events[kind], loaded, "fulfilled_when", fail)
     for fact in version.match:
         if fact not in trigger.facts:
-            raise fail("match", f"{version.trigger!r} has no fact {fact!r}")
+            hint = did_you_mean(fact, trigger.facts)
+            raise fail("match", f"{version.trigger!r} has no fact {fact!r}{hint}")
     if version.due_from_fact is not None:
         spec = trigger.facts.get(version.due_from_fact)
         if spec is None or spec.type is not FactType.DATE:
@@ -620,7 +661,8 @@ def _check_conditions(
         spec = facts.get(condition.name)
         if spec is None:
             where = f"event kind {event.kind!r}" if condition.scope == "event" else "the case"
-            raise fail(field, f"{where} has no fact {condition.name!r}")
+            hint = did_you_mean(condition.name, facts)
+            raise fail(field, f"{where} has no fact {condition.name!r}{hint}")
         age_test = condition.operator in (Operator.AGE_AT_LEAST, Operator.AGE_BELOW)
         if age_test and spec.type is not FactType.DATE:
             raise fail(field, f"{condition.fact} is not a date; age tests need a birth date")

@@ -92,6 +92,20 @@ class Text:
         return (Text, (self.da, self.en))
 
 
+SHAPE_TITLES: Mapping[Shape, Text] = MappingProxyType(
+    {
+        Shape.D: Text("Frist efter en hændelse", "Deadline after an event"),
+        Shape.R: Text("Tilbagevendende frist", "Recurring deadline"),
+        Shape.F: Text("Et antal gange hvert år", "A number of times each year"),
+        Shape.P: Text("Skal ske før en hændelse", "Must happen before an event"),
+        Shape.A: Text("Frist knyttet til barnets alder", "Deadline tied to the child's age"),
+        Shape.C: Text("Borgerens frist", "The citizen's time limit"),
+        Shape.N: Text("Ingen lovbestemt frist", "No statutory time limit"),
+    }
+)
+"""What each shape of ``catalog.md`` means, in Danish and English."""
+
+
 @attrs.frozen
 class Question:
     """An open point for legal review, with its mark."""
