@@ -309,6 +309,24 @@ def test_followup_sweep() -> None:
     assert "management rule" in three.note
 
 
+def test_the_sweep_counts_a_follow_up_that_set_no_next_date() -> None:
+    # Under Barnets lov § 95 the municipality sets each next follow-up. A measure from Thu
+    # 1 Feb 2024, followed up Tue 30 Apr 2024 with no next date set: as of Wed 15 Jan 2025
+    # there is no due date to miss, yet no follow-up since the cutoff of Mon 15 Jul 2024;
+    # 260 days since the last one (16 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 15 - 16).
+    record = measure(
+        "B1", "stoettende-indsats", date(2024, 2, 1), [date(2024, 4, 30)], None, "anna"
+    )
+    result = evaluate_portfolio(CATALOG, Portfolio([record]), date(2025, 1, 15))
+    followups = [r.no_due_reason for r in result.rows if r.rule_id == "opfoelgning"]
+    assert followups == [None, "next-not-set"]
+    sweep = result.followup_sweep(window="6 måneder")
+    assert (sweep.measures, sweep.next_not_set) == (1, 1)
+    (item,) = sweep.items
+    assert (item.case_id, item.last_followup, item.days_since) == ("B1", date(2024, 4, 30), 260)
+    assert item.next_not_set and item.law == "Barnets lov"
+
+
 # -- lawfulness ------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from frister.portfolio._extras import require
-from frister.portfolio._rows import ROW_FIELDS, STATUSES, Moment, Table, decode
+from frister.portfolio._rows import NO_DUE, ROW_FIELDS, STATUSES, Moment, Table, decode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,6 +61,7 @@ def to_frame(table: Table) -> pd.DataFrame:
         "ended_at": moments(table.ended_at),
         "version_id": coded(table.version, table.versions),
         "measure_id": pd.Series(table.measure, dtype=object),
+        "no_due_reason": _categorical(pd, np, np.asarray(table.no_due, dtype=np.int64), NO_DUE),
     }
     plain = [name for name in columns if not name.startswith("label.")]
     assert plain == [name for name in ROW_FIELDS if name != "labels"], plain

@@ -24,10 +24,11 @@ from frister.portfolio._mi_base import (
     unverified,
 )
 from frister.portfolio._mi_rates import check_lang
-from frister.portfolio._rows import Moment, Table, decode
+from frister.portfolio._rows import NO_DUE_CODES, Moment, Table, decode
 from frister.rules import Shape
 
 _PENDING, _MET, _MET_LATE, _OVERDUE, _ENDED = range(5)
+_NEXT_NOT_SET = NO_DUE_CODES["next-not-set"]
 
 
 @attrs.frozen
@@ -249,6 +250,9 @@ class SweepItem:
     version_id: str
     law: str
     """'Barnets lov' or 'Serviceloven': the law of the latest follow-up occurrence."""
+    next_not_set: bool
+    """The latest follow-up set no date for the next (Barnets lov § 95 leaves it to the
+    municipality, and none is recorded): not an open-ended wait but a date to set."""
 
     def as_dict(self) -> dict[str, Any]:
         return attrs.asdict(self)
@@ -264,6 +268,8 @@ class FollowupSweep(Tabular):
     items: tuple[SweepItem, ...]
     measures: int
     """Running measures looked at (those started on or before the cutoff)."""
+    next_not_set: int
+    """Of those, the measures whose latest follow-up set no date for the next one."""
     note: str
     unverified: tuple[str, ...]
 
@@ -289,6 +295,7 @@ class FollowupSweep(Tabular):
             "window_is_law": False,
             "cutoff": self.cutoff,
             "measures": self.measures,
+            "next_not_set": self.next_not_set,
             "count": len(self.items),
             "note": self.note,
             "unverified": self.unverified,
@@ -304,8 +311,8 @@ def followup_sweep(
     codes = {c for c, (rid, _, _) in enumerate(table.rules) if rid == FOLLOWUP_RULE}
     today = as_of.toordinal()
     cases = case_of_rows(table)
-    # per (case, measure): [start, last follow-up, ended, version code, occurrence, type]
-    # (version and type of the latest occurrence)
+    # per (case, measure): [start, last follow-up, ended, version code, occurrence, type,
+    # next not set] (version, type and next-not-set of the latest occurrence)
     measures: dict[tuple[int, str | None], list[int]] = {}
     rule, status = table.rule, table.status
     for i, code in enumerate(rule):
@@ -315,7 +322,7 @@ def followup_sweep(
         entry = measures.get(key)
         start = day_of(table.trigger_at[i])
         if entry is None:
-            entry = measures[key] = [start, 0, 0, table.version[i], 0, table.measure_type[i]]
+            entry = measures[key] = [start, 0, 0, table.version[i], 0, table.measure_type[i], 0]
         entry[0] = min(entry[0], start)
         done = day_of(table.fulfilled_at[i])
         if done and done <= today:
@@ -325,14 +332,16 @@ def followup_sweep(
             entry[2] = 1
         if table.occurrence[i] >= entry[4]:
             entry[3], entry[4] = table.version[i], table.occurrence[i]
+            entry[6] = int(table.no_due[i] == _NEXT_NOT_SET)
     first = cutoff.toordinal()
     items = []
-    looked = 0
+    looked = unset = 0
     versions = set()
-    for (case, measure), (start, last, ended, version, _, kind) in measures.items():
+    for (case, measure), (start, last, ended, version, _, kind, not_set) in measures.items():
         if ended or start > first:
             continue
         looked += 1
+        unset += not_set
         if last and last >= first:
             continue
         version_id = table.versions[version]
@@ -349,6 +358,7 @@ def followup_sweep(
                 days_since=today - (last or start),
                 version_id=version_id,
                 law="Barnets lov" if version_id.startswith("barnets-lov") else "Serviceloven",
+                next_not_set=bool(not_set),
             )
         )
     items.sort(key=lambda it: (-it.days_since, it.case_id, it.measure_id or ""))
@@ -358,6 +368,7 @@ def followup_sweep(
         cutoff,
         tuple(items),
         looked,
+        unset,
         SWEEP_NOTE[lang].format(window=window),
         unverified(catalog, versions),
     )

@@ -20,6 +20,7 @@ import attrs
 from frister.case import Obligation, Status
 from frister.catalog import Catalog
 from frister.errors import DateOutOfRangeError, FristerError
+from frister.explain import NO_DUE_REASONS
 from frister.portfolio._records import CaseRecord
 from frister.rules import Shape
 
@@ -51,6 +52,9 @@ class PortfolioRow:
     version_id: str
     measure_id: str | None
     """The ``indsats_id`` fact of the triggering event, where it has one."""
+    no_due_reason: str | None
+    """Why there is no due date (``"next-not-set"``: no next follow-up set, and the rest of
+    :data:`frister.explain.NO_DUE_REASONS`), None when there is one."""
 
     @classmethod
     def from_obligation(
@@ -77,6 +81,7 @@ class PortfolioRow:
             ended_at=obligation.ended_at,
             version_id=obligation.version.id,
             measure_id=measure if isinstance(measure, str) else None,
+            no_due_reason=obligation.no_due_reason,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -99,6 +104,7 @@ class PortfolioRow:
             "ended_at": _iso(self.ended_at),
             "version_id": self.version_id,
             "measure_id": self.measure_id,
+            "no_due_reason": self.no_due_reason,
         }
 
 
@@ -203,6 +209,8 @@ class Table:
     """Per row, a code into ``types``: the triggering event's ``type`` fact (0: none); one
     byte a row until a table has more than 255 types, then two."""
     types: list[str | None] = attrs.field(factory=lambda: [None])
+    no_due: array[int] = attrs.field(factory=lambda: array("B"))
+    """Per row, a code into :data:`NO_DUE`: why the row has no due date (0: it has one)."""
     # lookups, rebuilt when needed (not pickled)
     _rule_codes: dict[tuple[str, str, Shape], int] | None = attrs.field(default=None, repr=False)
     _kind_codes: dict[str, int] | None = attrs.field(default=None, repr=False)
@@ -331,6 +339,7 @@ class Table:
             self.measure.append(measure if isinstance(measure, str) else None)
             kind = ob.trigger.facts.get(_TYPE_FACT)
             self.measure_type.append(self._type_code(kind if isinstance(kind, str) else None))
+            self.no_due.append(NO_DUE_CODES[ob.no_due_reason])
         if len(self.types) > 256 and self.measure_type.typecode == "B":  # pragma: no cover
             self.measure_type = array("H", self.measure_type)
         self.case_ids.append(record.id)
@@ -357,6 +366,7 @@ class Table:
         if len(self.types) > 256 and self.measure_type.typecode == "B":  # pragma: no cover
             self.measure_type = array("H", self.measure_type)
         _extend(self.measure_type, other.measure_type, type_codes)
+        self.no_due.extend(other.no_due)  # fixed codes: the same in every table
         zones = [self._zone_code(z) for z in other.zones]
         for name in ("trigger_at", "due", "practical_due", "fulfilled_at", "ended_at"):
             _extend_moments(getattr(self, name), getattr(other, name), zones)
@@ -405,17 +415,21 @@ class Table:
             ended_at=decode(self.ended_at[index], zones),
             version_id=self.versions[self.version[index]],
             measure_id=self.measure[index],
+            no_due_reason=NO_DUE[self.no_due[index]],
         )
 
     def nbytes(self) -> int:
         """The bytes the per-row columns take (the arrays and the measure list's slots)."""
         arrays = (self.rule, self.occurrence, self.trigger_kind, self.trigger_at, self.due)
         more = (self.practical_due, self.status, self.fulfilled_at, self.ended_at, self.version)
-        types = (self.measure_type,)
+        types = (self.measure_type, self.no_due)
         return sum(a.itemsize * len(a) for a in (*arrays, *more, *types)) + 8 * len(self.measure)
 
 
 STATUSES = tuple(Status)
+NO_DUE: tuple[str | None, ...] = (None, *sorted(NO_DUE_REASONS))
+"""The reasons a row may have no due date, by code; 0 is a row with a due date."""
+NO_DUE_CODES = {reason: code for code, reason in enumerate(NO_DUE)}
 STATUS_CODES = {status: code for code, status in enumerate(STATUSES)}
 
 
