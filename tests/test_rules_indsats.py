@@ -18,7 +18,6 @@ with the previous working day as the practical due date; 24 Dec, 31 Dec and
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,10 +25,18 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import frister
-from frister import Case, Event, Obligation, Status, YearReading
+from frister import Obligation, Status, YearReading
+from rule_helpers import (
+    CATALOG,
+    assert_cites,
+    assert_kept_on_closed_day,
+    assert_status,
+    ev,
+    run,
+    single,
+)
 
 CPH = ZoneInfo("Europe/Copenhagen")
-CATALOG = frister.default_catalog()
 
 SEL = "Lov om social service (serviceloven)"
 
@@ -79,71 +86,8 @@ CIT_BL_UNGESTOETTE = "Barnets lov § 111, stk. 1"
 CIT_SEL_NY_KOMMUNE = f"{SEL} § 68, stk. 13"
 CIT_BL_NY_KOMMUNE = "Barnets lov § 112, stk. 3"
 
-LABELS = {
-    Status.PENDING: ("afventer", "pending"),
-    Status.MET: ("opfyldt", "met"),
-    Status.MET_LATE: ("opfyldt for sent", "met late"),
-    Status.OVERDUE: ("overskredet", "overdue"),
-    Status.ENDED: ("bortfaldet", "ended"),
-}
-
 
 # -- helpers ---------------------------------------------------------------------------
-
-
-def ev(kind: str, at: date | datetime, **facts: Any) -> Event:
-    """An event with its facts as keywords."""
-    return Event(kind, at, facts)
-
-
-def run(
-    rule_id: str,
-    events: Sequence[Event],
-    as_of: date,
-    facts: Mapping[str, Any] | None = None,
-    reading: YearReading | None = None,
-) -> list[Obligation]:
-    """The obligations of ``rule_id`` in a case of ``events`` on ``as_of``."""
-    case = Case(events=list(events), facts=dict(facts or {}))
-    if reading is None:
-        result = CATALOG.evaluate(case, as_of)
-    else:
-        result = CATALOG.evaluate(case, as_of, reading=reading)
-    return [ob for ob in result if ob.rule_id == rule_id]
-
-
-def single(
-    rule_id: str,
-    events: Sequence[Event],
-    as_of: date,
-    facts: Mapping[str, Any] | None = None,
-) -> Obligation:
-    """The one obligation of ``rule_id``; fails if there is not exactly one."""
-    obs = run(rule_id, events, as_of, facts)
-    assert len(obs) == 1, [(ob.rule_id, ob.version.id, ob.due) for ob in obs]
-    return obs[0]
-
-
-def status_line(text: str) -> str:
-    """The 'Status pr. ...' / 'Status on ...' line of an explanation."""
-    lines = [line for line in text.splitlines() if line.startswith(("Status pr. ", "Status on "))]
-    assert len(lines) == 1, text
-    return lines[0]
-
-
-def assert_status(ob: Obligation, status: Status) -> None:
-    """The status, and its label in both languages' explanations."""
-    assert ob.status is status, (ob.status, ob.explain("en"))
-    da, en = LABELS[status]
-    assert status_line(ob.explain("da")).endswith(f": {da}")
-    assert status_line(ob.explain("en")).endswith(f": {en}")
-
-
-def assert_cites(ob: Obligation | frister.RuleDeadline, citation: str) -> None:
-    """The explanation names the citation in both languages."""
-    assert str(ob.version.citation).startswith(citation), str(ob.version.citation)
-    assert citation in ob.explain("da")
-    assert citation in ob.explain("en")
 
 
 def assert_transition(ob: Obligation | frister.RuleDeadline, old: str, new: str) -> None:
@@ -154,17 +98,6 @@ def assert_transition(ob: Obligation | frister.RuleDeadline, old: str, new: str)
         assert old in text
         assert new in text
     assert ob.version.id == new
-
-
-def assert_kept_on_closed_day(
-    ob: Obligation | frister.RuleDeadline, due: date, practical: date
-) -> None:
-    """The due date is a closed day that the authority's deadline does not move off."""
-    assert ob.due == due
-    assert ob.practical_due == practical
-    assert ob.on_closed_day
-    assert "flyttes ikke" in ob.explain("da")
-    assert "does not move" in ob.explain("en")
 
 
 def assert_governs_its_due_date(ob: Obligation) -> None:

@@ -19,16 +19,19 @@ a closed day and flagged. Arbejdsdage are Monday to Friday that are not helligda
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 from zoneinfo import ZoneInfo
 
-import frister
-from frister import Case, Event, Obligation, Status
+from frister import Event, Status
+from rule_helpers import (
+    assert_cites,
+    assert_status,
+    ev,
+    run,
+    single,
+)
 
 CPH = ZoneInfo("Europe/Copenhagen")
-CATALOG = frister.default_catalog()
 
 FASTHOLDELSE = "bek-retssikkerhed.delvist-medhold-fastholdelse"
 FASTHOLDELSE_VIDERE = "bek-retssikkerhed.delvist-medhold-fastholdelse@videresendelse"
@@ -38,47 +41,6 @@ OFL_VIDERE = "offentlighedsloven.aktindsigt.klage-videresendelse-7-arbejdsdage"
 OFL_KLAGEINSTANS = "offentlighedsloven.aktindsigt.klageinstans-20-arbejdsdage"
 BEK = "Bekendtgørelse om retssikkerhed og administration på det sociale område"
 OFL = "Offentlighedsloven"
-
-LABELS = {
-    Status.PENDING: ("afventer", "pending"),
-    Status.MET: ("opfyldt", "met"),
-    Status.MET_LATE: ("opfyldt for sent", "met late"),
-    Status.OVERDUE: ("overskredet", "overdue"),
-    Status.ENDED: ("bortfaldet", "ended"),
-}
-
-
-def ev(kind: str, at: date | datetime, **facts: Any) -> Event:
-    return Event(kind, at, facts)
-
-
-def run(rule_id: str, events: Sequence[Event], as_of: date) -> list[Obligation]:
-    return [ob for ob in CATALOG.evaluate(Case(list(events)), as_of) if ob.rule_id == rule_id]
-
-
-def single(rule_id: str, events: Sequence[Event], as_of: date) -> Obligation:
-    obs = run(rule_id, events, as_of)
-    assert len(obs) == 1, [(ob.rule_id, ob.version.id, ob.due) for ob in obs]
-    return obs[0]
-
-
-def status_line(text: str) -> str:
-    lines = [line for line in text.splitlines() if line.startswith(("Status pr. ", "Status on "))]
-    assert len(lines) == 1, text
-    return lines[0]
-
-
-def assert_status(ob: Obligation, status: Status) -> None:
-    assert ob.status is status, (ob.status, ob.explain("en"))
-    da, en = LABELS[status]
-    assert status_line(ob.explain("da")).endswith(f": {da}")
-    assert status_line(ob.explain("en")).endswith(f": {en}")
-
-
-def assert_cites(ob: Obligation, citation: str) -> None:
-    assert str(ob.version.citation).startswith(citation), str(ob.version.citation)
-    assert citation in ob.explain("da")
-    assert citation in ob.explain("en")
 
 
 # =====================================================================================

@@ -18,16 +18,22 @@ date; 24 Dec, 31 Dec and 5 Jun are working days for authorities.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import frister
-from frister import Case, Event, Obligation, Status
+from frister import Event, Status
+from rule_helpers import (
+    CATALOG,
+    assert_cites,
+    assert_kept_on_closed_day,
+    assert_status,
+    ev,
+    run,
+    single,
+)
 
 CPH = ZoneInfo("Europe/Copenhagen")
-CATALOG = frister.default_catalog()
 SEL = "Lov om social service (serviceloven)"
 
 BL_SAMTALE = "barnets-lov.underretning.samtale-overgreb"
@@ -52,65 +58,8 @@ BL_KP_23 = "barnets-lov.ungestoette.kontaktperson-23"
 BL_KP_19 = "barnets-lov.ungestoette.kontaktperson-19"
 SEL_KP_23 = "serviceloven.eftervaern.kontaktperson-23"
 
-LABELS = {
-    Status.PENDING: ("afventer", "pending"),
-    Status.MET: ("opfyldt", "met"),
-    Status.MET_LATE: ("opfyldt for sent", "met late"),
-    Status.OVERDUE: ("overskredet", "overdue"),
-    Status.ENDED: ("bortfaldet", "ended"),
-}
-
 
 # -- helpers ---------------------------------------------------------------------------
-
-
-def ev(kind: str, at: date | datetime, **facts: Any) -> Event:
-    return Event(kind, at, facts)
-
-
-def run(
-    rule_id: str, events: Sequence[Event], as_of: date, facts: Mapping[str, Any] | None = None
-) -> list[Obligation]:
-    case = Case(events=list(events), facts=dict(facts or {}))
-    return [ob for ob in CATALOG.evaluate(case, as_of) if ob.rule_id == rule_id]
-
-
-def single(
-    rule_id: str, events: Sequence[Event], as_of: date, facts: Mapping[str, Any] | None = None
-) -> Obligation:
-    obs = run(rule_id, events, as_of, facts)
-    assert len(obs) == 1, [(ob.rule_id, ob.version.id, ob.due) for ob in obs]
-    return obs[0]
-
-
-def status_line(text: str) -> str:
-    """The 'Status pr. ...' / 'Status on ...' line of an explanation."""
-    lines = [line for line in text.splitlines() if line.startswith(("Status pr. ", "Status on "))]
-    assert len(lines) == 1, text
-    return lines[0]
-
-
-def assert_status(ob: Obligation, status: Status) -> None:
-    """The status, and its label in both languages' explanations."""
-    assert ob.status is status, (ob.status, ob.explain("en"))
-    da, en = LABELS[status]
-    assert status_line(ob.explain("da")).endswith(f": {da}")
-    assert status_line(ob.explain("en")).endswith(f": {en}")
-
-
-def assert_cites(ob: Obligation, citation: str) -> None:
-    assert str(ob.version.citation).startswith(citation), str(ob.version.citation)
-    assert citation in ob.explain("da")
-    assert citation in ob.explain("en")
-
-
-def assert_kept(ob: Obligation, due: date, practical: date) -> None:
-    """An authority's deadline on a closed day: not moved, flagged, practical day before."""
-    assert ob.due == due
-    assert ob.practical_due == practical
-    assert ob.on_closed_day
-    assert "flyttes ikke" in ob.explain("da")
-    assert "does not move" in ob.explain("en")
 
 
 def at(y: int, m: int, d: int, hh: int = 10, mm: int = 0) -> datetime:
@@ -274,7 +223,7 @@ def test_drug_treatment_bl_due_on_langfredag_is_kept() -> None:
     # due the previous working day, skipping skærtorsdag 17 Apr: Wed 16 Apr 2025.
     approach = ev("stofmisbrug.henvendelse", date(2025, 4, 4), henvendelse_id="H1")
     ob = single("stofmisbrug.behandling", [approach], date(2025, 4, 22), BORN_2010)
-    assert_kept(ob, date(2025, 4, 18), date(2025, 4, 16))
+    assert_kept_on_closed_day(ob, date(2025, 4, 18), date(2025, 4, 16))
     assert_status(ob, Status.OVERDUE)
 
 
@@ -285,7 +234,7 @@ def test_drug_treatment_sel_due_on_store_bededag_2023() -> None:
     started = ev("stofmisbrug.behandling-iverksat", date(2023, 5, 8), henvendelse_id="H1")
     ob = single("stofmisbrug.behandling", [approach, started], date(2023, 6, 1), BORN_2010)
     assert ob.version.id == SEL_STOF
-    assert_kept(ob, date(2023, 5, 5), date(2023, 5, 4))
+    assert_kept_on_closed_day(ob, date(2023, 5, 5), date(2023, 5, 4))
     assert_status(ob, Status.MET_LATE)
     assert_cites(ob, f"{SEL} § 101, stk. 4")
 
@@ -320,7 +269,7 @@ def test_network_meeting_bl_due_on_whit_monday_is_kept() -> None:
     called = ev("netvaerkssamraad.indkaldt", date(2024, 5, 17), sag_id="K1")
     ob = single("netvaerkssamraad.indkaldelse", [doc, called], date(2024, 6, 1), BORN_2008)
     assert ob.version.id == BL_NETVAERK
-    assert_kept(ob, date(2024, 5, 20), date(2024, 5, 17))
+    assert_kept_on_closed_day(ob, date(2024, 5, 20), date(2024, 5, 17))
     assert_status(ob, Status.MET)
     assert_cites(ob, "Barnets lov § 130, stk. 1")
 
@@ -337,7 +286,7 @@ def test_network_meeting_bl_case_back_from_the_youth_crime_board_at_christmas() 
     )
     obs = run("netvaerkssamraad.indkaldelse", [doc], date(2026, 1, 5), BORN_2008)
     assert [ob.version.id for ob in obs] == [BL_NETVAERK_UKN]
-    assert_kept(obs[0], date(2025, 12, 25), date(2025, 12, 24))
+    assert_kept_on_closed_day(obs[0], date(2025, 12, 25), date(2025, 12, 24))
     assert_status(obs[0], Status.OVERDUE)
     assert_cites(obs[0], "Barnets lov § 130, stk. 3, 2. pkt.")
 
@@ -372,7 +321,7 @@ def test_network_meeting_sel_due_on_easter_monday_2022() -> None:
     doc = ev("kriminalitet.dokumentation-modtaget", date(2022, 4, 11), sag_id="K1", kilde="politi")
     ob = single("netvaerkssamraad.indkaldelse", [doc], date(2022, 4, 12), BORN_2008)
     assert ob.version.id == SEL_NETVAERK
-    assert_kept(ob, date(2022, 4, 18), date(2022, 4, 13))
+    assert_kept_on_closed_day(ob, date(2022, 4, 18), date(2022, 4, 13))
     assert_status(ob, Status.PENDING)
     assert_cites(ob, f"{SEL} § 57 c, stk. 1")
 
@@ -446,7 +395,7 @@ def test_provisional_decision_sel_due_on_skaertorsdag_2023() -> None:
     started = ev("formandsafgoerelse.iverksat", at(2023, 3, 6), afgoerelse_id="F1")
     ob = single("formandsafgoerelse.gyldighed", [started], date(2023, 3, 20))
     assert ob.version.id == SEL_GYLDIG
-    assert_kept(ob, date(2023, 4, 6), date(2023, 4, 5))
+    assert_kept_on_closed_day(ob, date(2023, 4, 6), date(2023, 4, 5))
     assert_cites(ob, f"{SEL} § 75, stk. 4, 1. pkt.")
 
 
@@ -485,7 +434,7 @@ def test_director_position_10_days_over_christmas_2024() -> None:
         date(2025, 1, 6),
     )
     assert ob.version.id == BL_AST_10
-    assert_kept(ob, date(2024, 12, 26), date(2024, 12, 24))
+    assert_kept_on_closed_day(ob, date(2024, 12, 26), date(2024, 12, 24))
     assert ob.fulfilled_by == position
     assert_status(ob, Status.MET)
     assert_cites(ob, "Barnets lov § 143, stk. 7, 2. pkt.")
@@ -517,7 +466,7 @@ def test_director_position_sel_due_on_ascension_day_2023() -> None:
         date(2023, 6, 1),
     )
     assert ob.version.id == SEL_AST_10
-    assert_kept(ob, date(2023, 5, 18), date(2023, 5, 17))
+    assert_kept_on_closed_day(ob, date(2023, 5, 18), date(2023, 5, 17))
     assert_status(ob, Status.MET)
 
 
@@ -558,7 +507,7 @@ def test_ankestyrelse_decision_sel_due_on_easter_monday_2023() -> None:
         date(2023, 4, 11),
     )
     assert ob.version.id == SEL_AST_8U
-    assert_kept(ob, date(2023, 4, 10), date(2023, 4, 5))
+    assert_kept_on_closed_day(ob, date(2023, 4, 10), date(2023, 4, 5))
     assert_status(ob, Status.OVERDUE)
 
 
@@ -585,7 +534,7 @@ def test_support_after_18_ends_by_the_23rd_birthday_on_a_sunday() -> None:
     facts = {"foedselsdato": date(2003, 5, 17)}
     ob = single("ungestoette.ophoer", [_support(date(2024, 3, 1)), ended], date(2025, 7, 1), facts)
     assert ob.version.id == BL_OPHOER
-    assert_kept(ob, date(2026, 5, 17), date(2026, 5, 15))
+    assert_kept_on_closed_day(ob, date(2026, 5, 17), date(2026, 5, 15))
     assert ob.fulfilled_by == ended
     assert_status(ob, Status.MET)
     assert_cites(ob, "Barnets lov § 117")
@@ -625,7 +574,7 @@ def test_aftercare_decided_under_sel_ends_under_bl_after_2023() -> None:
     facts = {"foedselsdato": date(2001, 3, 10)}
     ob = single("ungestoette.ophoer", [_support(date(2022, 1, 3))], date(2024, 3, 1), facts)
     assert ob.version.id == BL_OPHOER
-    assert_kept(ob, date(2024, 3, 10), date(2024, 3, 8))
+    assert_kept_on_closed_day(ob, date(2024, 3, 10), date(2024, 3, 8))
     assert_status(ob, Status.PENDING)
 
 
@@ -710,7 +659,7 @@ def test_contact_person_sel_due_on_a_sunday_in_2023() -> None:
     facts = {"foedselsdato": date(2005, 4, 2)}
     ob = single("ungestoette.kontaktperson", [placed], date(2023, 3, 1), facts)
     assert ob.version.id == SEL_KP_23
-    assert_kept(ob, date(2023, 4, 2), date(2023, 3, 31))
+    assert_kept_on_closed_day(ob, date(2023, 4, 2), date(2023, 3, 31))
     assert_cites(ob, f"{SEL} § 76, stk. 5")
 
 
@@ -727,7 +676,7 @@ def test_contact_person_18th_birthday_on_new_years_day_2024_is_under_bl() -> Non
     facts = {"foedselsdato": date(2006, 1, 1)}
     ob = single("ungestoette.kontaktperson", [placed], date(2023, 12, 1), facts)
     assert ob.version.id == BL_KP_23
-    assert_kept(ob, date(2024, 1, 1), date(2023, 12, 29))
+    assert_kept_on_closed_day(ob, date(2024, 1, 1), date(2023, 12, 29))
 
 
 # =====================================================================================
@@ -753,7 +702,7 @@ def test_ready_by_18_on_langfredag_2026_met_by_a_decision_on_adult_support() -> 
     events = [_measure(date(2024, 5, 1)), _adult_support(date(2026, 3, 20))]
     ob = single("overgang.afsluttet-ved-18", events, date(2026, 4, 7), facts)
     assert ob.version.id == BL_KLAR_18
-    assert_kept(ob, date(2026, 4, 3), date(2026, 4, 1))
+    assert_kept_on_closed_day(ob, date(2026, 4, 3), date(2026, 4, 1))
     assert_status(ob, Status.MET)
     assert_cites(ob, "Barnets lov § 123, stk. 3")
 
@@ -770,7 +719,7 @@ def test_ready_by_18_sel_on_langfredag_2023_missed() -> None:
     ]
     ob = single("overgang.afsluttet-ved-18", events, date(2023, 4, 11), facts)
     assert ob.version.id == SEL_KLAR_18
-    assert_kept(ob, date(2023, 4, 7), date(2023, 4, 5))
+    assert_kept_on_closed_day(ob, date(2023, 4, 7), date(2023, 4, 5))
     assert_status(ob, Status.OVERDUE)
     assert_cites(ob, f"{SEL} § 19 a, stk. 3")
 
@@ -781,7 +730,7 @@ def test_ready_by_18_on_easter_sunday_2024_falls_under_bl() -> None:
     facts = {"foedselsdato": date(2006, 3, 31), "handicap": True}
     ob = single("overgang.afsluttet-ved-18", [_measure(date(2022, 9, 1))], date(2024, 3, 1), facts)
     assert ob.version.id == BL_KLAR_18
-    assert_kept(ob, date(2024, 3, 31), date(2024, 3, 27))
+    assert_kept_on_closed_day(ob, date(2024, 3, 31), date(2024, 3, 27))
     assert_status(ob, Status.PENDING)
 
 
