@@ -329,18 +329,31 @@ def _cmd_due(args: argparse.Namespace) -> int:
     facts = _facts(catalog, rule.versions[0].trigger, args.fact)
     result = catalog.due(args.rule, parse_moment(args.trigger, "trigger"), facts)
     if args.json:
-        _print_json(
-            {
-                "rule_id": result.rule_id,
-                "version": result.version.id,
-                "citation": str(result.version.citation),
-                "due": result.due.isoformat(),
-                "practical_due": result.practical_due.isoformat(),
-                "explanation": result.explain(args.lang),
+        data: dict[str, Any] = {
+            "rule_id": result.rule_id,
+            "version": result.version.id,
+            "citation": str(result.version.citation),
+            "due": result.due.isoformat(),
+            "practical_due": result.practical_due.isoformat(),
+            "explanation": result.explain(args.lang),
+        }
+        if args.readings:
+            readings = result.readings
+            data["readings"] = {
+                key: due.isoformat() if due is not None else None for key, due in readings.items()
             }
-        )
+            data["readings_used"] = [r.key for r in readings.results if r.reading.used]
+            data["readings_awaiting_legal_source"] = [r.key for r in readings.awaiting]
+            data["safe_due"] = result.safe_due.isoformat()
+        _print_json(data)
     else:
         print(result.explain(args.lang))
+        if args.readings:
+            heading = (
+                "Læsninger af åbne spørgsmål" if args.lang == "da" else "Readings of open questions"
+            )
+            print(f"\n{heading}:")
+            print(result.readings.explain(args.lang))
     return 0
 
 
@@ -507,6 +520,11 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("rule", help="an obligation id, e.g. underretning.kvittering")
     due.add_argument("trigger", help="ISO date, or ISO datetime with offset")
     due.add_argument("--fact", action="append", default=[], help="name=value (repeatable)")
+    due.add_argument(
+        "--readings",
+        action="store_true",
+        help="also the due date under every reading of each open question, and the safe date",
+    )
     due.set_defaults(run=_cmd_due)
 
     evaluate = commands.add_parser(

@@ -8,15 +8,29 @@ settling an occurrence, one strategy per shape, and the evaluation itself.
 from frister.engine._checks import check_event
 from frister.engine._context import YearReading
 from frister.engine._evaluate import evaluate
+from frister.engine._readings import (
+    OpenQuestion,
+    Reading,
+    ReadingDue,
+    Readings,
+    obligation_readings,
+    open_questions,
+)
 from frister.engine._rule_deadline import RuleDeadline, rule_deadline
 from frister.engine._versions import governing_on, version_note
 
 __all__ = [
+    "OpenQuestion",
+    "Reading",
+    "ReadingDue",
+    "Readings",
     "RuleDeadline",
     "YearReading",
     "check_event",
     "evaluate",
     "governing_on",
+    "obligation_readings",
+    "open_questions",
     "rule_deadline",
     "version_note",
 ]

@@ -72,6 +72,10 @@ _NOTES: dict[str, tuple[str, str]] = {
         "Gældende regel: {citation} ({version}), {period}; den gjaldt på {reason}, {day} [{mark}]",
         "Governing rule: {citation} ({version}), {period}; in force on {reason}, {day} [{mark}]",
     ),
+    "reading-kept": (
+        "Læsning: {old} gælder fortsat efter sin ophørsdato (forskningens D.1)",
+        "Reading: {old} keeps governing after it ended (research D.1)",
+    ),
     "transition": (
         "{old} gjaldt til og med {end}; {due} gælder {new}: {basis}",
         "{old} applied up to and including {end}; on {due}, {new} applies: {basis}",
