@@ -27,6 +27,7 @@ from frister.rules._model import (
     Derivation,
     EventKind,
     FactSpec,
+    FactWords,
     ObligationRule,
     RuleVersion,
     Text,
@@ -51,6 +52,8 @@ class CatalogData:
     durations: Mapping[str, ConfiguredDurations] = attrs.field(hash=False)
     paths: tuple[Path, ...] = ()
     calendar: DanishCalendar = attrs.field(factory=DanishCalendar)
+    fact_words: Mapping[str, FactWords] = attrs.field(factory=dict, hash=False)
+    """Each fact in plain words (``[fact.*]`` in ``events.toml``)."""
 
     def __repr__(self) -> str:
         names = ", ".join(p.name for p in self.paths)
@@ -202,4 +205,5 @@ def load(cls: type[C], paths: Iterable[Path], calendar: DanishCalendar) -> C:
         durations=MappingProxyType(loaded.durations),
         paths=tuple(paths),
         calendar=calendar,
+        fact_words=MappingProxyType(loaded.fact_words),
     )
