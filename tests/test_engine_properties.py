@@ -100,7 +100,7 @@ def _keyed(
     """By key, and identical derived triggers (two receipts of one decision sent twice) by
     their order, so neither hides the other."""
     seen: dict[object, int] = {}
-    keyed = {}
+    keyed: dict[object, frister.Obligation] = {}
     for ob in obligations:
         key = _key(ob, case)
         seen[key] = seen.get(key, 0) + 1

@@ -43,8 +43,8 @@ def test_every_condition_of_the_catalog_reads_as_plain_words() -> None:
     assert len(conditions) > 50
     for condition in conditions:
         for lang in ("da", "en"):
-            text = condition.describe(lang)  # type: ignore[arg-type]
-            assert text != condition.generic(lang), text  # type: ignore[arg-type]
+            text = condition.describe(lang)
+            assert text != condition.generic(lang), text
             assert not text.startswith(("hændelsens", "sagens", "the event's", "the case's"))
             assert "_" not in text, text  # no fact name such as plan_noedvendig
 

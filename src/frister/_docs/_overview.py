@@ -23,6 +23,7 @@ from frister._docs._text import (
     _slug,
     _warning,
 )
+from frister._docs._vocabulary import readings_page, vocabulary_page
 from frister.calendar import (
     CITIZEN_EXPIRY_EXTRAS,
     LAST_YEAR_WITH_STORE_BEDEDAG,
@@ -681,4 +682,6 @@ class _Book(_Pages):
         pages["fristberegning.md"] = self.conventions_page()
         pages["spoergsmaal.md"] = self.questions_page()
         pages["daekning.md"] = coverage_page(self.catalog)
+        pages["haendelser.md"] = vocabulary_page(self.catalog)
+        pages["laesninger.md"] = readings_page(self.catalog)
         return {path: text.rstrip("\n") + "\n" for path, text in sorted(pages.items())}

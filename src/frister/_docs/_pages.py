@@ -20,9 +20,11 @@ from frister._docs._text import (
     _json,
     _mark,
     _question_warnings,
+    _quote,
     _slug,
     _warning,
 )
+from frister._docs._vocabulary import questions_touching
 from frister.calendar import Language, format_moment
 from frister.case import Case
 from frister.catalog import Catalog
@@ -464,9 +466,7 @@ class _Pages:
             f"**Lovens ordlyd** *(the statute's wording)*: {_esc(str(version.citation))}, {where}:",
             "",
         ]
-        lines += [
-            f"> {_esc(line)}" if line.strip() else ">" for line in version.wording.split("\n")
-        ]
+        lines += _quote(version.wording)
         lines.append("")
         lines += ["**Reglen** *(the rule)*", ""]
         lines += self.rule_table(version)
@@ -553,6 +553,7 @@ class _Pages:
             lines += self.version_section(rule, version)
         if any(v.configurable for v in rule.versions):
             lines += self.configuration(rule)
+        lines += self.open_readings(rule)
         lines += self.example_section(rule)
         lines += [
             "---",
@@ -563,6 +564,27 @@ class _Pages:
             "",
         ]
         return "\n".join(lines)
+
+    def open_readings(self, rule: ObligationRule) -> list[str]:
+        """The open questions that can change this rule's date, linked to their readings."""
+        touching = questions_touching(self.catalog, rule.id)
+        if not touching:
+            return []
+        lines = [
+            "## Åbne spørgsmål, der kan ændre datoen {#laesninger}",
+            "",
+            "*Open questions that can change the date*: frister beregner datoen efter hver "
+            "læsning (`frister due ... --readings`). *(frister computes the date under each "
+            "reading.)*",
+            "",
+        ]
+        for question in touching:
+            lines.append(
+                f"- [{_esc(question.text.da)}](../laesninger.md#{question.id}) "
+                f"*({_esc(question.text.en)})*"
+            )
+        lines.append("")
+        return lines
 
     def configuration(self, rule: ObligationRule) -> list[str]:
         configured = self.catalog.durations.get(rule.id)
