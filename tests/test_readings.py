@@ -359,3 +359,20 @@ def test_due_readings_on_the_command_line(capsys: pytest.CaptureFixture[str]) ->
     }
     assert data["readings_awaiting_legal_source"] == ["timer/aabningstid"]
     assert data["safe_due"] == "2024-03-23T16:05:00+01:00"
+
+
+def test_evaluate_readings_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    case = _letter(date(2024, 12, 17))
+    path = tmp_path / "brev.json"
+    path.write_text(json.dumps(frister.case_to_json(case)), encoding="utf-8")
+    assert main(["evaluate", str(path), "--as-of", "2025-03-01", "--readings", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    (klage,) = [r for r in rows if r["rule_id"] == "klage.klagefrist"]
+    assert klage["readings"]["brev-modtagelse/6-hverdage"] == "2025-01-24"
+    assert klage["readings"]["brev-modtagelse/6-omdelingsdage"] is None
+    assert klage["safe_due"] == "2025-01-27"
+    assert main(["evaluate", str(path), "--as-of", "2025-03-01", "--readings"]) == 0
+    out = capsys.readouterr().out
+    assert "Sikker frist: man. 27. jan. 2025 (den seneste, så borgeren ikke mister en dag)" in out

@@ -175,6 +175,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             raise InputError(option, value, "only for an event table (.csv, .jsonl, .parquet)")
     if args.workers != 1:
         raise InputError("--workers", args.workers, "only for an event table")
+    if args.readings and Path(args.case).suffix.lower() in _TABLE_SUFFIXES:
+        raise InputError("--readings", True, "only for a case file")
     try:
         data = json.loads(Path(args.case).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
@@ -183,12 +185,28 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     as_of = parse_moment(args.as_of, "--as-of")
     obligations = catalog.evaluate(case, as_of, reading=YearReading(args.reading))
     if args.json:
-        _print_json([obligation_to_json(ob) for ob in obligations])
+        rows = [obligation_to_json(ob) for ob in obligations]
+        if args.readings:
+            for row, ob in zip(rows, obligations, strict=True):
+                readings = catalog.readings(case, ob)
+                row["readings"] = {
+                    key: due.isoformat() if due is not None else None
+                    for key, due in readings.items()
+                }
+                safe = readings.safe_due
+                row["safe_due"] = safe.isoformat() if safe is not None else None
+        _print_json(rows)
         return 0
     _print_table(obligations, as_of, args.lang)
     for ob in obligations:
         print()
         print(ob.explain(args.lang))
+        if args.readings:
+            readings = catalog.readings(case, ob)
+            if readings:
+                heading = "Læsninger af åbne spørgsmål" if args.lang == "da" else "Readings"
+                print(f"{heading}:")
+                print(readings.explain(args.lang))
     return 0
 
 
@@ -541,6 +559,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=[r.value for r in YearReading],
         default=YearReading.CALENDAR_YEAR.value,
         help="how 'twice a year' is read",
+    )
+    evaluate.add_argument(
+        "--readings",
+        action="store_true",
+        help="also each obligation's date under every reading of the open questions (a case file)",
     )
     evaluate.add_argument("--cases", help="the portfolio's case table (.csv, .jsonl, .parquet)")
     evaluate.add_argument("--csv", metavar="OUT", help="write the portfolio's rows to OUT as CSV")
