@@ -6,6 +6,7 @@ holidays and closed days that decide it are named in the comments
 """
 
 import json
+import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from frister.errors import DataFileError
 CPH = ZoneInfo("Europe/Copenhagen")
 CATALOG = frister.default_catalog()
 DATA = Path(frister.__file__).parent / "data" / "readings.toml"
+LAW = Path(__file__).resolve().parents[2] / "shared" / "law"
 
 
 # -- the data ---------------------------------------------------------------------------
@@ -52,6 +54,23 @@ def test_every_question_marks_one_reading_used_and_keeps_the_research_marks() ->
         ("brev-modtagelse", "6-omdelingsdage"),
         ("brev-modtagelse", "5-6-7-dage-efter-ugedag"),
     }
+
+
+@pytest.mark.skipif(not LAW.is_dir(), reason="shared/law is not beside the checkout")
+def test_every_question_cites_sections_the_research_has() -> None:
+    research = (LAW / "research-deadlines.md").read_text(encoding="utf-8")
+    open_list = research.split("## D. Open questions", 1)[1]
+    for question in frister.open_questions():
+        for ref in (r.strip() for r in question.research.split(";")):
+            if ref.startswith("D."):
+                assert re.search(rf"^{ref[2:]}\. \*\*", open_list, re.MULTILINE), ref
+            else:
+                assert re.search(rf"^#+ {re.escape(ref)} ", research, re.MULTILINE), ref
+    # The marks the research gives: 24 hours after hours, hverdage for these provisions,
+    # "årlige" and 29 February births are UNVERIFIED there.
+    marks = {q.id: q.mark.value for q in frister.open_questions()}
+    for qid in ("timer", "hverdage", "to-aarlige", "29-februar", "reform-opfoelgning"):
+        assert marks[qid] == "unverified", qid
 
 
 @pytest.mark.parametrize(
