@@ -112,3 +112,18 @@ def test_the_stylesheet_wraps_explanations_and_prints_on_a4() -> None:
     assert ".tabbed-block {\n    display: block !important;" in printed  # both languages
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "extra_css:\n  - stylesheets/regelbog.css" in mkdocs
+
+
+def test_a_worked_example_shows_its_date_under_every_reading(book: Path) -> None:
+    page = (book / "regler" / "underretning.kvittering.md").read_text()
+    table = page.split("| Åbent spørgsmål *(open question)* |", 1)[1].split("\n\n", 1)[0]
+    question = next(q for q in open_questions() if q.id == "hverdage")
+    assert table.count("](../laesninger.md#hverdage)") == 1  # the question once, then its rows
+    for reading in question.readings:
+        assert reading.text.da in table
+    assert "Sikker frist *(safe date)*: **" in page
+    assert "den tidligste: myndighedens frist" in page
+    klage = (book / "regler" / "klage.klagefrist.md").read_text()
+    assert "den seneste: borgerens frist" in klage
+    # No question touches the orientation of the notifier: no readings table.
+    assert "| Åbent spørgsmål" not in (book / "regler" / "underretning.orientering.md").read_text()

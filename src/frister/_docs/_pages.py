@@ -565,6 +565,38 @@ class _Pages:
         ]
         return "\n".join(lines)
 
+    @staticmethod
+    def readings_table(result: _Result) -> list[str]:
+        """The example's date under every reading of the open questions that touch it."""
+        readings = result.readings
+        if readings is None or not readings.results:
+            return []
+        lines = [
+            "| Åbent spørgsmål *(open question)* | Læsning *(reading)* | Frist *(due)* |",
+            "|---|---|---|",
+        ]
+        previous = None
+        for item in readings.results:
+            used = " **frister**" if item.reading.used else ""
+            question = (
+                f"[{_cell(item.question.text.da)}](../laesninger.md#{item.question.id})"
+                if item.question is not previous
+                else ""
+            )
+            previous = item.question
+            lines.append(
+                f"| {question} | {_cell(item.reading.text.da)}{used} "
+                f"| {_cell(item.describe('da'))} |"
+            )
+        safe = format_moment(readings.safe_due, "da") if readings.safe_due is not None else "-"
+        who = (
+            "den tidligste: myndighedens frist *(the earliest: the authority's deadline)*"
+            if readings.protects == "authority"
+            else "den seneste: borgerens frist *(the latest: the citizen's deadline)*"
+        )
+        lines += ["", f"Sikker frist *(safe date)*: **{safe}**, {who}.", ""]
+        return lines
+
     def open_readings(self, rule: ObligationRule) -> list[str]:
         """The open questions that can change this rule's date, linked to their readings."""
         touching = questions_touching(self.catalog, rule.id)
@@ -745,6 +777,7 @@ class _Pages:
         lines += [
             f"| **Gældende regel** *(governing rule)* | {link} (`{result.version.id}`) |",
             "",
+            *self.readings_table(result),
             '=== "Forklaring (dansk)"',
             "",
             *_fence(result.explanation.da, "    "),

@@ -416,6 +416,8 @@ def obligation_readings(
     versions = note_versions(catalog, ob.notes, ob.version)
     channel = next((n.values.get("kanal") for n in ob.notes if n.kind == "derived"), None)
     questions = tuple(q for q in open_questions() if q.applies_to(rule, versions, channel))
+    if not questions:
+        return Readings((), ob.due, protects(ob.version))
     derived = channel is not None
 
     def same(other: Obligation) -> bool:
