@@ -127,3 +127,15 @@ def test_a_worked_example_shows_its_date_under_every_reading(book: Path) -> None
     assert "den seneste: borgerens frist" in klage
     # No question touches the orientation of the notifier: no readings table.
     assert "| Åbent spørgsmål" not in (book / "regler" / "underretning.orientering.md").read_text()
+
+
+def test_the_conventions_page_links_each_convention_to_its_computed_readings(
+    book: Path,
+) -> None:
+    page = (book / "fristberegning.md").read_text()
+    hours = page.split("{#hours}", 1)[1].split("\n## ", 1)[0]
+    assert "(laesninger.md#timer)" in hours
+    assert (
+        "(laesninger.md#lukkedage-borger)" in page.split("{#citizen-roll}", 1)[1].split("\n## ")[0]
+    )
+    assert "laesninger.md" not in page.split("{#weeks}", 1)[1].split("\n## ", 1)[0]

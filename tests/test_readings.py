@@ -395,3 +395,16 @@ def test_evaluate_readings_on_the_command_line(
     assert main(["evaluate", str(path), "--as-of", "2025-03-01", "--readings"]) == 0
     out = capsys.readouterr().out
     assert "Sikker frist: man. 27. jan. 2025 (den seneste, så borgeren ikke mister en dag)" in out
+
+
+def test_a_question_names_the_convention_whose_default_it_questions() -> None:
+    known = frister.deadlines.conventions()
+    named = {q.id: q.convention for q in frister.open_questions() if q.convention}
+    assert named == {
+        "timer": "hours",
+        "hverdage": "working-days",
+        "lukkedage-borger": "citizen-roll",
+        "maanedsslut": "months-month-end",
+        "29-februar": "ages",
+    }
+    assert set(named.values()) <= set(known)

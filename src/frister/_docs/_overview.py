@@ -32,6 +32,7 @@ from frister.calendar import (
     format_date,
 )
 from frister.deadlines import Convention, Mark, conventions
+from frister.engine import open_questions
 from frister.errors import FristerError
 from frister.rules import Law, ObligationRule, RuleVersion, Text
 
@@ -460,6 +461,13 @@ class _Book(_Pages):
                     conv.note_en or "The convention is a default awaiting legal review.",
                     conv.mark.label("en"),
                 )
+            readings = [q for q in open_questions() if q.convention == cid]
+            if readings:
+                links = ", ".join(f"[{_esc(q.text.da)}](laesninger.md#{q.id})" for q in readings)
+                lines += [
+                    f"Læsninger, beregnet *(readings, computed)*: {links}",
+                    "",
+                ]
             uses = self.uses.get(cid, [])
             if uses:
                 lines += [

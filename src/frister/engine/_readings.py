@@ -39,6 +39,7 @@ _EFFECTS = frozenset(
 )
 _READING_KEYS = frozenset({"id", "da", "en", "changes_da", "changes_en", "basis", "mark", "used"})
 _QUESTION_KEYS = frozenset({"research", "mark", "da", "en", "applies", "reading"})
+_OPTIONAL_QUESTION_KEYS = frozenset({"convention"})
 
 AWAITING = Text("afventer retskilde", "awaiting legal source")
 
@@ -96,6 +97,8 @@ class OpenQuestion:
     text: Text
     applies: Mapping[str, Any] = attrs.field(hash=False)
     readings: tuple[Reading, ...]
+    convention: str | None = None
+    """The convention of ``conventions.toml`` whose default the question is about."""
 
     @property
     def used(self) -> Reading:
@@ -152,7 +155,7 @@ def _required(entry: str, raw: dict[str, Any], *keys: str) -> None:
 
 def _question(key: str, raw: dict[str, Any]) -> OpenQuestion:
     entry = f"question.{key}"
-    unknown = set(raw) - _QUESTION_KEYS
+    unknown = set(raw) - _QUESTION_KEYS - _OPTIONAL_QUESTION_KEYS
     if unknown:
         raise _bad(entry, ", ".join(sorted(unknown)), "unknown key")
     _required(entry, raw, *sorted(_QUESTION_KEYS))
@@ -173,6 +176,7 @@ def _question(key: str, raw: dict[str, Any]) -> OpenQuestion:
         text=Text(raw["da"], raw["en"]),
         applies=MappingProxyType(applies),
         readings=readings,
+        convention=raw.get("convention"),
     )
 
 
