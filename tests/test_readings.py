@@ -408,3 +408,22 @@ def test_a_question_names_the_convention_whose_default_it_questions() -> None:
         "29-februar": "ages",
     }
     assert set(named.values()) <= set(known)
+
+
+def test_frister_reading_of_a_citizens_closed_days_is_what_the_rules_use() -> None:
+    # The used reading says grundlovsdag, 24 and 31 December close a citizen's deadline;
+    # every bundled citizen's deadline must use exactly those days, or the reading lies.
+    extra = {
+        frister.ExtraClosedDay.GRUNDLOVSDAG,
+        frister.ExtraClosedDay.JULEAFTENSDAG,
+        frister.ExtraClosedDay.NYTAARSAFTENSDAG,
+    }
+    citizens = [
+        v
+        for rule in CATALOG.rules.values()
+        for v in rule.versions
+        if v.roll is frister.Roll.FORWARD
+    ]
+    assert len(citizens) >= 5
+    for version in citizens:
+        assert set(version.expiry_closed) == extra, version.id
