@@ -7,6 +7,7 @@ The page is opened from disk (file://): the site is plain HTML files.
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
@@ -129,3 +130,44 @@ def test_rule_page_renders_citation_wording_and_examples(
     assert (width, height) == (1280, 2000)
     # A blank page inflates to a handful of byte values; a rendered one to many.
     assert len(set(pixels)) > 32, "the screenshot is blank"
+
+
+PRINTED_RULE = "anbringelse-uden-samtykke.genbehandling"
+
+
+def test_a_rule_page_at_phone_width_and_printed_on_a4(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    browser = _chromium()
+    page = rule_page(built_site(tmp_path_factory), PRINTED_RULE)
+    dom = page.read_text(encoding="utf-8")
+    assert "stylesheets/regelbog.css" in dom  # the wrapping and print stylesheet is linked
+    # The statute's stk. as separate paragraphs, "Stk. 2." in bold.
+    assert "<strong>Stk. 2.</strong>" in dom
+
+    phone = tmp_path / "phone.png"
+    shot = _run_chromium(
+        browser,
+        tmp_path / "profile",
+        f"--screenshot={phone}",
+        "--window-size=390,2400",
+        page.as_uri(),
+    )
+    assert shot.returncode == 0, shot.stderr
+    width, height, pixels = _png_pixels(phone.read_bytes())
+    assert (width, height) == (390, 2400)
+    assert len(set(pixels)) > 32, "the phone screenshot is blank"
+
+    pdf = tmp_path / "regel.pdf"
+    printed = _run_chromium(
+        browser,
+        tmp_path / "profile",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        page.as_uri(),
+    )
+    assert printed.returncode == 0, printed.stderr
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert len(boxes) > 1, "the rule page prints on more than one page"
+    for box_width, box_height in boxes:  # A4: 210 x 297 mm = 595 x 842 pt
+        assert abs(float(box_width) - 595.3) < 1.5 and abs(float(box_height) - 841.9) < 1.5

@@ -34,6 +34,12 @@ def test_python_examples_run_and_shown_explanation_matches() -> None:
     assert not result.errors  # type: ignore[attr-defined]
     assert result.cases == 200  # type: ignore[attr-defined]
     assert sum(result.status_counts().values()) == len(result.rows) > 200  # type: ignore[attr-defined]
+    klage = namespace["klage"]
+    assert klage.safe_due == date(2025, 1, 2)  # type: ignore[attr-defined]
+    assert dict(klage.readings) == {  # type: ignore[attr-defined]
+        "lukkedage-borger/ogsaa-grundlovsdag-24-31-december": date(2025, 1, 2),
+        "lukkedage-borger/kun-weekend-og-helligdage": date(2024, 12, 31),
+    }
     deadline = namespace["dl"]
     (shown,) = _blocks("text")
     assert deadline.explain() == shown.rstrip("\n")  # type: ignore[attr-defined]

@@ -159,7 +159,9 @@ def test_varsel_only_for_decisions_stopping_tabt_arbejdsfortjeneste() -> None:
     ]
     found = _of(_evaluate(events, date(2024, 4, 5)), VARSEL)
     assert [ob.trigger.facts["afgoerelse_id"] for ob in found] == ["A1"]
-    assert "hændelsens type er handicap-tabt-arbejdsfortjeneste" in found[0].explain("da")
+    assert "det drejer sig om dækning af tabt arbejdsfortjeneste (handicap)" in found[0].explain(
+        "da"
+    )
     with pytest.raises(frister.InputError):
         CATALOG.due(VARSEL, date(2024, 4, 4), {"type": "handicap-merudgifter"})
 

@@ -348,7 +348,9 @@ def test_kvittering_not_for_an_anonymous_notifier() -> None:
         )
         assert ob.due == date(2024, 5, 15)
         assert ob.status is frister.Status.PENDING
-        assert f"underretter er ingen af anonym: opfyldt ({who})" in ob.explain("da")
+        assert f"underretningen kommer ikke fra en anonym underretter: opfyldt ({who})" in (
+            ob.explain("da")
+        )
     obs = _evaluate(date(2024, 6, 30), _received(_at(2024, 5, 6), "anonym"))
     assert _of(obs, "underretning.kvittering") == []
     assert len(_of(obs, "underretning.vurdering")) == 1  # the 24 hours still apply
@@ -483,7 +485,9 @@ def test_genvurdering_when_a_measure_is_running() -> None:
     assert ob.version.id == "barnets-lov.underretning.genvurdering-aktiv-sag"
     assert str(ob.version.citation) == f"{BL} § 137, stk. 1"
     assert "Barnets lov § 137, stk. 1" in ob.explain("da")
-    assert "sagens aktiv_indsats er ja: opfyldt (ja)" in ob.explain("da")
+    assert "barnet har en iværksat, ikke ophørt indsats på tidspunktet: opfyldt (ja)" in ob.explain(
+        "da"
+    )
     done = _ev("underretning.genvurderet", date(2024, 5, 7), underretning_id="U1")
     ob = _one(_evaluate(date(2024, 6, 30), start, got, done), "underretning.genvurdering")
     assert ob.status is frister.Status.MET

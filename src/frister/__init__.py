@@ -53,7 +53,7 @@ from frister.errors import (
 if TYPE_CHECKING:
     from frister.case import Case, Event, Obligation, Status, day_of
     from frister.catalog import Catalog, default_catalog, load_catalog
-    from frister.engine import RuleDeadline, YearReading
+    from frister.engine import OpenQuestion, Readings, RuleDeadline, YearReading, open_questions
     from frister.json import (
         case_from_json,
         case_to_json,
@@ -82,7 +82,10 @@ except PackageNotFoundError:  # pragma: no cover - run from a source tree never 
 _LAZY = {
     **dict.fromkeys(("Case", "Event", "Obligation", "Status", "day_of"), "frister.case"),
     **dict.fromkeys(("Catalog", "default_catalog", "load_catalog"), "frister.catalog"),
-    **dict.fromkeys(("RuleDeadline", "YearReading"), "frister.engine"),
+    **dict.fromkeys(
+        ("OpenQuestion", "Readings", "RuleDeadline", "YearReading", "open_questions"),
+        "frister.engine",
+    ),
     **dict.fromkeys(
         (
             "case_from_json",
@@ -146,8 +149,10 @@ __all__ = [
     "NonexistentDateError",
     "NonexistentTimeError",
     "Obligation",
+    "OpenQuestion",
     "Portfolio",
     "PortfolioResult",
+    "Readings",
     "Roll",
     "RuleDeadline",
     "Status",
@@ -169,6 +174,7 @@ __all__ = [
     "load_catalog",
     "obligation_from_json",
     "obligation_to_json",
+    "open_questions",
     "parse_duration",
     "read_portfolio",
     "write_portfolio",

@@ -19,9 +19,11 @@ from frister.calendar import DanishCalendar
 from frister.case import Case, Obligation
 from frister.engine import (
     FactRequirement,
+    Readings,
     RuleDeadline,
     YearReading,
     evaluate,
+    obligation_readings,
     rule_deadline,
     rule_requirements,
 )
@@ -68,6 +70,19 @@ class Catalog(CatalogData):
         default) or 12-month periods from the start of the measure.
         """
         return evaluate(self, case, as_of, reading)
+
+    def readings(
+        self, case: Case, obligation: Obligation, as_of: date | datetime | None = None
+    ) -> Readings:
+        """``obligation``'s due date under every reading of each open question that
+        touches it, and the safe date (``readings.safe_due``), as :attr:`RuleDeadline.readings`.
+
+        Computed only when asked, by evaluating ``case`` again under each reading (only
+        the obligation's rule), so ``evaluate`` pays nothing for it. ``as_of`` defaults to
+        the obligation's own.
+        """
+        moment = obligation.as_of if as_of is None else as_of
+        return obligation_readings(self, case, obligation, moment)
 
     def evaluate_portfolio(
         self,

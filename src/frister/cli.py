@@ -204,6 +204,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             raise InputError(option, value, "only for an event table (.csv, .jsonl, .parquet)")
     if args.workers != 1:
         raise InputError("--workers", args.workers, "only for an event table")
+    if args.readings and Path(args.case).suffix.lower() in _TABLE_SUFFIXES:
+        raise InputError("--readings", True, "only for a case file")
     try:
         data = json.loads(Path(args.case).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
@@ -212,18 +214,28 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     as_of = parse_moment(args.as_of, "--as-of")
     obligations = catalog.evaluate(case, as_of, reading=YearReading(args.reading))
     if args.json:
-        _print_json(
-            {
-                **_meta(catalog),
-                "as_of": as_of.isoformat(),
-                "obligations": [obligation_to_json(ob) for ob in obligations],
-            }
-        )
+        rows = [obligation_to_json(ob) for ob in obligations]
+        if args.readings:
+            for row, ob in zip(rows, obligations, strict=True):
+                readings = catalog.readings(case, ob)
+                row["readings"] = {
+                    key: due.isoformat() if due is not None else None
+                    for key, due in readings.items()
+                }
+                safe = readings.safe_due
+                row["safe_due"] = safe.isoformat() if safe is not None else None
+        _print_json({**_meta(catalog), "as_of": as_of.isoformat(), "obligations": rows})
         return 0
     _print_table(obligations, as_of, args.lang)
     for ob in obligations:
         print()
         print(ob.explain(args.lang))
+        if args.readings:
+            readings = catalog.readings(case, ob)
+            if readings:
+                heading = "Læsninger af åbne spørgsmål" if args.lang == "da" else "Readings"
+                print(f"{heading}:")
+                print(readings.explain(args.lang))
     return 0
 
 
@@ -365,19 +377,32 @@ def _cmd_due(args: argparse.Namespace) -> int:
     facts = _facts(catalog, rule.versions[0].trigger, args.fact)
     result = catalog.due(args.rule, parse_moment(args.trigger, "trigger"), facts)
     if args.json:
-        _print_json(
-            {
-                **_meta(catalog),
-                "rule_id": result.rule_id,
-                "version": result.version.id,
-                "citation": str(result.version.citation),
-                "due": result.due.isoformat(),
-                "practical_due": result.practical_due.isoformat(),
-                "explanation": result.explain(args.lang),
+        data: dict[str, Any] = {
+            **_meta(catalog),
+            "rule_id": result.rule_id,
+            "version": result.version.id,
+            "citation": str(result.version.citation),
+            "due": result.due.isoformat(),
+            "practical_due": result.practical_due.isoformat(),
+            "explanation": result.explain(args.lang),
+        }
+        if args.readings:
+            readings = result.readings
+            data["readings"] = {
+                key: due.isoformat() if due is not None else None for key, due in readings.items()
             }
-        )
+            data["readings_used"] = [r.key for r in readings.results if r.reading.used]
+            data["readings_awaiting_legal_source"] = [r.key for r in readings.awaiting]
+            data["safe_due"] = result.safe_due.isoformat()
+        _print_json(data)
     else:
         print(result.explain(args.lang))
+        if args.readings:
+            heading = (
+                "Læsninger af åbne spørgsmål" if args.lang == "da" else "Readings of open questions"
+            )
+            print(f"\n{heading}:")
+            print(result.readings.explain(args.lang))
     return 0
 
 
@@ -562,6 +587,11 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("rule", help="an obligation id, e.g. underretning.kvittering")
     due.add_argument("trigger", help="ISO date, or ISO datetime with offset")
     due.add_argument("--fact", action="append", default=[], help="name=value (repeatable)")
+    due.add_argument(
+        "--readings",
+        action="store_true",
+        help="also the due date under every reading of each open question, and the safe date",
+    )
     due.set_defaults(run=_cmd_due)
 
     evaluate = commands.add_parser(
@@ -580,6 +610,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=[r.value for r in YearReading],
         default=YearReading.CALENDAR_YEAR.value,
         help="how 'twice a year' is read",
+    )
+    evaluate.add_argument(
+        "--readings",
+        action="store_true",
+        help="also each obligation's date under every reading of the open questions (a case file)",
     )
     evaluate.add_argument("--cases", help="the portfolio's case table (.csv, .jsonl, .parquet)")
     evaluate.add_argument("--csv", metavar="OUT", help="write the portfolio's rows to OUT as CSV")

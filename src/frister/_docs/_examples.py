@@ -21,7 +21,7 @@ from frister.calendar import (
 from frister.case import Case, Event, Moment, Obligation, Status
 from frister.catalog import Catalog
 from frister.deadlines import Count, Deadline, Duration, Expiry, Roll, Unit, compute_deadline
-from frister.engine import RuleDeadline
+from frister.engine import Readings, RuleDeadline
 from frister.errors import FristerError
 from frister.rules import (
     Condition,
@@ -83,6 +83,8 @@ class _Result:
     occurrence: int = 1
     status: Status | None = None
     conventions: tuple[str, ...] = ()
+    readings: Readings | None = None
+    """The date under every reading of the open questions that touch it."""
 
 
 @attrs.frozen
@@ -424,6 +426,7 @@ class _Examples:
             version=deadline.version,
             explanation=Text(deadline.explain("da"), deadline.explain("en")),
             conventions=_applied(deadline.deadline),
+            readings=deadline.readings,
         )
 
     def evaluate(
@@ -458,6 +461,7 @@ class _Examples:
                     occurrence=ob.occurrence,
                     status=ob.status,
                     conventions=_applied(ob.deadline),
+                    readings=self.catalog.readings(case, ob, as_of),
                 )
             )
         return results

@@ -23,6 +23,7 @@ from frister._docs._text import (
     _slug,
     _warning,
 )
+from frister._docs._vocabulary import readings_page, vocabulary_page
 from frister.calendar import (
     CITIZEN_EXPIRY_EXTRAS,
     LAST_YEAR_WITH_STORE_BEDEDAG,
@@ -31,6 +32,7 @@ from frister.calendar import (
     format_date,
 )
 from frister.deadlines import Convention, Mark, conventions
+from frister.engine import open_questions
 from frister.errors import FristerError
 from frister.rules import Law, ObligationRule, RuleVersion, Text
 
@@ -459,6 +461,13 @@ class _Book(_Pages):
                     conv.note_en or "The convention is a default awaiting legal review.",
                     conv.mark.label("en"),
                 )
+            readings = [q for q in open_questions() if q.convention == cid]
+            if readings:
+                links = ", ".join(f"[{_esc(q.text.da)}](laesninger.md#{q.id})" for q in readings)
+                lines += [
+                    f"Læsninger, beregnet *(readings, computed)*: {links}",
+                    "",
+                ]
             uses = self.uses.get(cid, [])
             if uses:
                 lines += [
@@ -681,4 +690,6 @@ class _Book(_Pages):
         pages["fristberegning.md"] = self.conventions_page()
         pages["spoergsmaal.md"] = self.questions_page()
         pages["daekning.md"] = coverage_page(self.catalog)
+        pages["haendelser.md"] = vocabulary_page(self.catalog)
+        pages["laesninger.md"] = readings_page(self.catalog)
         return {path: text.rstrip("\n") + "\n" for path, text in sorted(pages.items())}

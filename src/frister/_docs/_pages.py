@@ -20,9 +20,11 @@ from frister._docs._text import (
     _json,
     _mark,
     _question_warnings,
+    _quote,
     _slug,
     _warning,
 )
+from frister._docs._vocabulary import questions_touching
 from frister.calendar import Language, format_moment
 from frister.case import Case
 from frister.catalog import Catalog
@@ -456,9 +458,7 @@ class _Pages:
             f"**Lovens ordlyd** *(the statute's wording)*: {_esc(str(version.citation))}, {where}:",
             "",
         ]
-        lines += [
-            f"> {_esc(line)}" if line.strip() else ">" for line in version.wording.split("\n")
-        ]
+        lines += _quote(version.wording)
         lines.append("")
         lines += ["**Reglen** *(the rule)*", ""]
         lines += self.rule_table(version)
@@ -545,6 +545,7 @@ class _Pages:
             lines += self.version_section(rule, version)
         if any(v.configurable for v in rule.versions):
             lines += self.configuration(rule)
+        lines += self.open_readings(rule)
         lines += self.example_section(rule)
         lines += [
             "---",
@@ -555,6 +556,59 @@ class _Pages:
             "",
         ]
         return "\n".join(lines)
+
+    @staticmethod
+    def readings_table(result: _Result) -> list[str]:
+        """The example's date under every reading of the open questions that touch it."""
+        readings = result.readings
+        if readings is None or not readings.results:
+            return []
+        lines = [
+            "| Åbent spørgsmål *(open question)* | Læsning *(reading)* | Frist *(due)* |",
+            "|---|---|---|",
+        ]
+        previous = None
+        for item in readings.results:
+            used = " **frister**" if item.reading.used else ""
+            question = (
+                f"[{_cell(item.question.text.da)}](../laesninger.md#{item.question.id})"
+                if item.question is not previous
+                else ""
+            )
+            previous = item.question
+            lines.append(
+                f"| {question} | {_cell(item.reading.text.da)}{used} "
+                f"| {_cell(item.describe('da'))} |"
+            )
+        safe = format_moment(readings.safe_due, "da") if readings.safe_due is not None else "-"
+        who = (
+            "den tidligste: myndighedens frist *(the earliest: the authority's deadline)*"
+            if readings.protects == "authority"
+            else "den seneste: borgerens frist *(the latest: the citizen's deadline)*"
+        )
+        lines += ["", f"Sikker frist *(safe date)*: **{safe}**, {who}.", ""]
+        return lines
+
+    def open_readings(self, rule: ObligationRule) -> list[str]:
+        """The open questions that can change this rule's date, linked to their readings."""
+        touching = questions_touching(self.catalog, rule.id)
+        if not touching:
+            return []
+        lines = [
+            "## Åbne spørgsmål, der kan ændre datoen {#laesninger}",
+            "",
+            "*Open questions that can change the date*: frister beregner datoen efter hver "
+            "læsning (`frister due ... --readings`). *(frister computes the date under each "
+            "reading.)*",
+            "",
+        ]
+        for question in touching:
+            lines.append(
+                f"- [{_esc(question.text.da)}](../laesninger.md#{question.id}) "
+                f"*({_esc(question.text.en)})*"
+            )
+        lines.append("")
+        return lines
 
     def configuration(self, rule: ObligationRule) -> list[str]:
         configured = self.catalog.durations.get(rule.id)
@@ -715,6 +769,7 @@ class _Pages:
         lines += [
             f"| **Gældende regel** *(governing rule)* | {link} (`{result.version.id}`) |",
             "",
+            *self.readings_table(result),
             '=== "Forklaring (dansk)"',
             "",
             *_fence(result.explanation.da, "    "),

@@ -94,6 +94,29 @@ def _join(items: Sequence[str], lang: Language, word: Text = _AND) -> str:
     return f"{', '.join(items[:-1])} {word(lang)} {items[-1]}"
 
 
+_STK = re.compile(r"(?<=[.:;])\s+(?=Stk\. \d+(?: ?[a-z])?\. )")
+_STK_LABEL = re.compile(r"^(Stk\. \d+(?: ?[a-z])?\.)")
+
+
+def stk_paragraphs(wording: str) -> list[str]:
+    """The statute's words split by stk. as the law prints them: the first paragraph as
+    quoted, then one per 'Stk. N.' (a reference such as 'jf. stk. 2' is not a break)."""
+    parts = []
+    for block in wording.split("\n"):
+        parts += [p.strip() for p in _STK.split(block) if p.strip()]
+    return parts
+
+
+def _quote(wording: str) -> list[str]:
+    """The statute's words as a Markdown quote, one paragraph per stk., 'Stk. N.' in bold."""
+    lines: list[str] = []
+    for paragraph in stk_paragraphs(wording):
+        if lines:
+            lines.append(">")
+        lines.append("> " + _STK_LABEL.sub(r"**\1**", _esc(paragraph)))
+    return lines
+
+
 def _fence(text: str, indent: str) -> list[str]:
     lines = [f"{indent}```text"]
     lines.extend(f"{indent}{line}".rstrip() for line in text.splitlines())

@@ -183,11 +183,12 @@ def fixed_deadline(
     return Deadline(due=due, practical_due=practical, steps=tuple(steps))
 
 
-def birthday(birth: date, age: int) -> Deadline:
+def birthday(birth: date, age: int, *, march_first: bool = False) -> Deadline:
     """The day a person born on ``birth`` turns ``age`` ("fylder 18 år"), with its step.
 
     For a 29 February birth the birthday in a year without one is 28 February
-    (the earlier date, so an authority is never late; awaiting legal review).
+    (the earlier date, so an authority is never late; awaiting legal review);
+    ``march_first=True`` computes the other reading, 1 March (research B.3).
     """
     birth = check_date(birth, "birth")
     if type(age) is not int or not 0 <= age <= 200:
@@ -196,6 +197,8 @@ def birthday(birth: date, age: int) -> Deadline:
     if year > date.max.year:
         raise out_of_range("result", f"{birth} + {age} years")
     result = _replace_day(year, birth.month, birth.day)
+    if march_first and (birth.month, birth.day) == (2, 29) and result.day == 28:
+        result = date(year, 3, 1)
     check_date(result, "result")
     leap = (birth.month, birth.day) == (2, 29) and result.day == 28
     convention = "ages-29-february" if leap else "ages"

@@ -149,11 +149,17 @@ class Birthday:
     def describe(self, lang: Language) -> str:
         birth = format_date(self.birth, lang)
         result = format_date(self.result, lang)
-        leap = self.birth.month == 2 and self.birth.day == 29 and self.result.day == 28
+        born_29_february = (self.birth.month, self.birth.day) == (2, 29)
+        leap = born_29_february and (self.result.month, self.result.day) == (2, 28)
+        march = born_29_february and (self.result.month, self.result.day) == (3, 1)
         if lang == "da":
             text = f"Født {birth}; fylder {self.age} år {result}"
+            if march:
+                return text + " (1. marts i et år uden 29. februar)"
             return text + " (28. februar i et år uden 29. februar)" if leap else text
         text = f"Born {birth}; turns {self.age} on {result}"
+        if march:
+            return text + " (1 March in a year without 29 February)"
         return text + " (28 February in a year without 29 February)" if leap else text
 
 

@@ -8,17 +8,31 @@ settling an occurrence, one strategy per shape, and the evaluation itself.
 from frister.engine._checks import check_event
 from frister.engine._context import YearReading
 from frister.engine._evaluate import evaluate
+from frister.engine._readings import (
+    OpenQuestion,
+    Reading,
+    ReadingDue,
+    Readings,
+    obligation_readings,
+    open_questions,
+)
 from frister.engine._requirements import FactRequirement, rule_requirements
 from frister.engine._rule_deadline import RuleDeadline, rule_deadline
 from frister.engine._versions import governing_on, version_note
 
 __all__ = [
     "FactRequirement",
+    "OpenQuestion",
+    "Reading",
+    "ReadingDue",
+    "Readings",
     "RuleDeadline",
     "YearReading",
     "check_event",
     "evaluate",
     "governing_on",
+    "obligation_readings",
+    "open_questions",
     "rule_deadline",
     "rule_requirements",
     "version_note",

@@ -48,6 +48,10 @@ class Context:
     events: list[Event]
     as_of: Moment
     reading: YearReading
+    march_first: bool = False
+    """A 29 February birthday falls on 1 March in other years (a reading of research B.3)."""
+    frozen_rules: frozenset[str] = frozenset()
+    """Rules whose trigger's version keeps governing after it ended (a reading of D.1)."""
     derived: dict[int, Note] = attrs.field(factory=dict)
     derived_from: dict[int, Event] = attrs.field(factory=dict)
     results: dict[str, list[Obligation]] = attrs.field(factory=dict)

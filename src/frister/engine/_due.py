@@ -17,7 +17,7 @@ from frister.deadlines import (
 )
 from frister.deadlines._steps import Expiry, ExpiryAction
 from frister.engine._context import Context, both, day, describe_event, following, on_time
-from frister.engine._versions import transition, version_note
+from frister.engine._versions import crosses_law, transition, version_note
 from frister.errors import InputError
 from frister.explain import Note
 from frister.rules import (
@@ -42,6 +42,9 @@ def occurrence_due(
     due, deadline, more = _due_under(context, rule, version, trigger, anchor, number)
     seen = {version.id}
     while due is not None and version.valid_to is not None and day(due) > version.valid_to:
+        if rule.id in context.frozen_rules and crosses_law(context.catalog, rule, version):
+            notes.append(Note.of("reading-kept", {"old": str(version.citation)}))
+            break
         successor = transition(context.catalog, rule, version, day(due), notes)
         if successor is None or successor.id in seen:
             break
@@ -86,7 +89,7 @@ def _due_under(
         if not isinstance(birth, date):
             notes.append(Note.of("missing-birth", {"fact": fact}))
             return None, None, notes
-        start = birthday(birth, version.age)
+        start = birthday(birth, version.age, march_first=context.march_first)
         notes.append(Note.of("age-anchor", {"age": version.age, "birth": birth}))
         if duration is None:
             assert isinstance(start.due, date)

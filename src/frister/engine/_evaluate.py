@@ -32,15 +32,22 @@ def evaluate(
     as_of: Moment | str,
     reading: YearReading,
     only: str | None = None,
+    *,
+    march_first: bool = False,
+    frozen_rules: frozenset[str] = frozenset(),
 ) -> list[Obligation]:
-    """The obligations of ``case`` as they stand on ``as_of`` (of one rule, with ``only``)."""
+    """The obligations of ``case`` as they stand on ``as_of`` (of one rule, with ``only``).
+
+    ``march_first`` and ``frozen_rules`` compute other readings of open questions
+    (``engine/_readings.py``); the defaults are frister's readings.
+    """
     case = check_case(catalog, case)
     as_of = check_moment(as_of, "as_of")
     if not isinstance(reading, YearReading):
         raise InputTypeError("reading", reading, "expected frister.YearReading")
     visible = [e for e in case.events if on_or_after(as_of, e.at)]
     visible.sort(key=event_key)
-    context = Context(catalog, case.facts, visible, as_of, reading)
+    context = Context(catalog, case.facts, visible, as_of, reading, march_first, frozen_rules)
     context.given_index = {id(event): i for i, event in enumerate(case.events)}
     derive(context)
     context.index()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -12,8 +12,15 @@ from frister.calendar import Language, local_date
 from frister.case import Case, Event, Moment, check_moment
 from frister.deadlines import Deadline
 from frister.engine._checks import check_fact
-from frister.engine._context import YearReading
 from frister.engine._evaluate import evaluate
+from frister.engine._readings import (
+    Readings,
+    Variant,
+    compute_readings,
+    note_versions,
+    open_questions,
+    protects,
+)
 from frister.engine._versions import governing_on, version_note
 from frister.errors import (
     ConditionsNotMetError,
@@ -45,6 +52,11 @@ class RuleDeadline:
     deadline: Deadline | None
     notes: tuple[Note, ...]
     questions: tuple[Question, ...]
+    readings_of: Callable[[RuleDeadline], Readings] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
+    """Computes :attr:`readings` on first access (``catalog.due`` sets it)."""
+    _computed: list[Readings] = attrs.field(factory=list, eq=False, repr=False, init=False)
 
     @property
     def on_closed_day(self) -> bool:
@@ -55,6 +67,27 @@ class RuleDeadline:
     def due_day(self) -> date:
         """The Danish calendar day it is due, comparable with any date."""
         return _day_of(self.due)
+
+    @property
+    def readings(self) -> Readings:
+        """The due date under every reading of each open question that touches this
+        deadline (``question/reading`` → date; None where it awaits a legal source).
+
+        Computed on first access: each reading evaluates the rule again.
+        """
+        if not self._computed:
+            if self.readings_of is None:
+                self._computed.append(Readings((), self.due, protects(self.version)))
+            else:
+                self._computed.append(self.readings_of(self))
+        return self._computed[0]
+
+    @property
+    def safe_due(self) -> Moment:
+        """The due date no reading can fault: the earliest for an authority's deadline,
+        the latest for a citizen's (so that no citizen loses a day)."""
+        safe = self.readings.safe_due
+        return self.due if safe is None else safe
 
     def explain(self, lang: Language = "da") -> str:
         """The rule, version, conditions and every calendar step, as text."""
@@ -118,6 +151,7 @@ def rule_deadline(
     rule_id: str,
     trigger: date | datetime | str,
     facts: Mapping[str, Any] | None = None,
+    variant: Variant | None = None,
 ) -> RuleDeadline:
     """The deadline of ``rule_id`` for a trigger at ``trigger`` with the given facts.
 
@@ -125,9 +159,48 @@ def rule_deadline(
     ``foedselsdato`` for the rules that need them. The version is the one in
     force on the trigger's day whose conditions the facts meet; it is replaced
     by its successor when the due date falls after it ended (Barnets lov § 213).
+    ``variant`` computes another reading of the open questions (``_readings.py``).
     """
+    moment = check_moment(trigger, "trigger")
+    result = _rule_deadline(catalog, rule_id, moment, facts, variant or Variant())
+    if variant is not None:
+        return result
+    given = dict(facts or {})
+
+    def readings_of(dl: RuleDeadline) -> Readings:
+        return _readings(catalog, rule_id, moment, given, dl)
+
+    return attrs.evolve(result, readings_of=readings_of)
+
+
+def _readings(
+    catalog: CatalogData,
+    rule_id: str,
+    trigger: date | datetime,
+    facts: Mapping[str, Any],
+    dl: RuleDeadline,
+) -> Readings:
     rule = catalog.get(rule_id)
-    trigger = check_moment(trigger, "trigger")
+    versions = note_versions(catalog, dl.notes, dl.version)
+    questions = tuple(q for q in open_questions() if q.applies_to(rule, versions))
+
+    def compute(changed: CatalogData, variant: Variant) -> tuple[Moment | None, Moment | None]:
+        other = _rule_deadline(changed, rule_id, trigger, facts, variant)
+        return other.due, other.practical_due
+
+    return compute_readings(
+        catalog, rule, questions, (dl.due, dl.practical_due), protects(dl.version), compute
+    )
+
+
+def _rule_deadline(
+    catalog: CatalogData,
+    rule_id: str,
+    trigger: date | datetime,
+    facts: Mapping[str, Any] | None,
+    variant: Variant,
+) -> RuleDeadline:
+    rule = catalog.get(rule_id)
     if facts is not None and not isinstance(facts, Mapping):
         raise InputTypeError("facts", facts, "expected a mapping of fact name to value")
     facts = dict(facts or {})
@@ -151,8 +224,8 @@ def rule_deadline(
     refused: list[FactError] = []
     for version in candidates:
         if version.arises_when_missed is not None:
-            parent = rule_deadline(
-                catalog, version.arises_when_missed, trigger, {**facts, **case_facts}
+            parent = _rule_deadline(
+                catalog, version.arises_when_missed, trigger, {**facts, **case_facts}, variant
             )
             own = [n for n in parent.notes if n.kind not in _PARENT_VERSION_NOTES]
             notes = [version_note(version, "trigger", _day_of(trigger))]
@@ -185,7 +258,15 @@ def rule_deadline(
             unmet.extend((version.id, c) for c in failing)
             continue
         case = Case([event], case_facts)
-        obligations = evaluate(catalog, case, trigger, YearReading.CALENDAR_YEAR, only=rule_id)
+        obligations = evaluate(
+            catalog,
+            case,
+            trigger,
+            variant.year,
+            only=rule_id,
+            march_first=variant.march_first,
+            frozen_rules=frozenset(catalog.rules) if variant.keep_version else frozenset(),
+        )
         for ob in obligations:
             if ob.rule_id == rule_id and ob.trigger == event and ob.occurrence == 1:
                 if ob.due is None and ob.needs_time_of_day:

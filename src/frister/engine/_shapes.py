@@ -43,7 +43,10 @@ def occurrences(
         anchor = ob.fulfilled_by
         number += 1
         variant = rule.variants()[version.variant]
-        version = version_at(variant, version.trigger, anchor.day) or ob.version
+        following_version = version_at(variant, version.trigger, anchor.day) or ob.version
+        if rule.id in context.frozen_rules and following_version.law.key != ob.version.law.key:
+            following_version = ob.version  # a reading of D.1: the old law keeps governing
+        version = following_version
 
 
 def _occurrence(

@@ -68,6 +68,12 @@ def transition(
     return successor
 
 
+def crosses_law(catalog: CatalogData, rule: ObligationRule, version: RuleVersion) -> bool:
+    """Whether the version that takes over after ``version`` is another law's (the reform)."""
+    successor = _successor(catalog, rule, version)
+    return successor is not None and successor.law.key != version.law.key
+
+
 _VERSION_REASONS = {
     "trigger": Text("udløsningsdagen", "the day of the trigger"),
     "anchor": Text("dagen for den forrige opfyldelse", "the day of the previous fulfilment"),

@@ -67,6 +67,9 @@ NO_DUE_REASONS = frozenset(
 )
 """The note kinds that say why an occurrence has no due date."""
 
+DERIVED_NOTES = frozenset({"derived", "derived-letter"})
+"""The note kinds that say a trigger was derived (a receipt worked out from how it was sent)."""
+
 
 _NOTES: dict[str, tuple[str, str]] = {
     "trigger": ("Udløst af: {event}", "Triggered by: {event}"),
@@ -89,6 +92,10 @@ _NOTES: dict[str, tuple[str, str]] = {
     "version": (
         "Gældende regel: {citation} ({version}), {period}; den gjaldt på {reason}, {day} [{mark}]",
         "Governing rule: {citation} ({version}), {period}; in force on {reason}, {day} [{mark}]",
+    ),
+    "reading-kept": (
+        "Læsning: {old} gælder fortsat efter sin ophørsdato (forskningens D.1)",
+        "Reading: {old} keeps governing after it ended (research D.1)",
     ),
     "transition": (
         "{old} gjaldt til og med {end}; {due} gælder {new}: {basis}",

@@ -28,6 +28,7 @@ from frister.rules._model import (
     Derivation,
     EventKind,
     FactSpec,
+    FactWords,
     ObligationRule,
     RuleVersion,
     Text,
@@ -56,6 +57,8 @@ class CatalogData:
     """'sha256:…' of the rule files' names and bytes when loaded: the catalog's version. Two
     catalogs with the same fingerprint hold the same rules (a municipality's pack included);
     JSON output carries it so a result can be traced to the rules behind it."""
+    fact_words: Mapping[str, FactWords] = attrs.field(factory=dict, hash=False)
+    """Each fact in plain words (``[fact.*]`` in ``events.toml``)."""
 
     def __repr__(self) -> str:
         names = ", ".join(p.name for p in self.paths)
@@ -208,6 +211,7 @@ def load(cls: type[C], paths: Iterable[Path], calendar: DanishCalendar) -> C:
         paths=tuple(paths),
         calendar=calendar,
         fingerprint=_fingerprint(paths),
+        fact_words=MappingProxyType(loaded.fact_words),
     )
 
 

@@ -32,6 +32,7 @@ from frister.rules._model import (
     EventKind,
     FactSpec,
     FactType,
+    FactWords,
     Frequency,
     Law,
     ObligationRule,
@@ -142,6 +143,7 @@ class Loaded:
     obligations: dict[str, tuple[Shape, str, Text, str]] = attrs.field(factory=dict)
     events: dict[str, EventKind] = attrs.field(factory=dict)
     case_facts: dict[str, FactSpec] = attrs.field(factory=dict)
+    fact_words: dict[str, FactWords] = attrs.field(factory=dict)
     case_fact_files: dict[str, str] = attrs.field(factory=dict)
     derivations: dict[str, Derivation] = attrs.field(factory=dict)
     versions: list[tuple[str, RuleVersion]] = attrs.field(factory=list)
@@ -180,6 +182,7 @@ def load_files(paths: Iterable[Path], into: Loaded | None = None) -> Loaded:
                 "pack",
                 "version",
                 "durations",
+                "fact",
             }:
                 raise DataFileError(name, section, "(section)", "unknown section")
         if "stages" in raw:
@@ -192,6 +195,8 @@ def load_files(paths: Iterable[Path], into: Loaded | None = None) -> Loaded:
                 loaded.case_fact_files[key] = name
         for key, table in _subtables(name, raw, "kind"):
             _load_kind(name, key, table, loaded)
+        for key, table in _subtables(name, raw, "fact"):
+            loaded.fact_words[key] = _fact_words(name, key, table)
         for key, table in _subtables(name, raw, "derive"):
             loaded.derivations[key] = _derivation(name, key, table)
         law = _load_law(name, raw)
@@ -202,7 +207,7 @@ def load_files(paths: Iterable[Path], into: Loaded | None = None) -> Loaded:
             raise DataFileError(name, "version", "(section)", "expected [[version]] tables")
         for index, table in enumerate(versions):
             assert law is not None
-            loaded.versions.append((name, _version(name, index, table, law)))
+            loaded.versions.append((name, _version(name, index, table, law, loaded.fact_words)))
         for key, table in _subtables(name, raw, "durations"):
             if key in loaded.durations:
                 also = loaded.duration_files[key]
@@ -344,7 +349,32 @@ def _bilingual_table(file: str, entry: str, raw: object) -> Text:
     return text
 
 
-def _conditions(table: _Table, key: str) -> tuple[Condition, ...]:
+def _fact_words(file: str, key: str, raw: object) -> FactWords:
+    table = _Table(file, f"fact.{key}", raw)
+    title = Text(table.text("da"), table.text("en"))
+    holds_da, holds_en = table.opt_text("is_da"), table.opt_text("is_en")
+    fails_da, fails_en = table.opt_text("not_da"), table.opt_text("not_en")
+    sentences = (holds_da, holds_en, fails_da, fails_en)
+    if any(s is not None for s in sentences) and not all(s is not None for s in sentences):
+        raise table.error("is_da", "give is_da, is_en, not_da and not_en together")
+    values = {}
+    for value, words in (table.get("values", dict, {}) or {}).items():
+        values[value] = _bilingual_table(file, f"fact.{key}.values.{value}", words)
+    verbatim = table.get("verbatim", bool, False)
+    table.finish()
+    return FactWords(
+        key,
+        title,
+        Text(holds_da, holds_en) if holds_da and holds_en else None,
+        Text(fails_da, fails_en) if fails_da and fails_en else None,
+        MappingProxyType(values),
+        verbatim,
+    )
+
+
+def _conditions(
+    table: _Table, key: str, words: Mapping[str, FactWords] | None = None
+) -> tuple[Condition, ...]:
     raw = table.get(key, list, [])
     conditions = []
     for index, item in enumerate(raw):
@@ -368,11 +398,13 @@ def _conditions(table: _Table, key: str) -> tuple[Condition, ...]:
         if operator is Operator.PRESENT and not isinstance(value, bool):
             raise entry.error("present", "expected true or false")
         entry.finish()
-        conditions.append(Condition(fact, operator, value))
+        conditions.append(Condition(fact, operator, value, words))
     return tuple(conditions)
 
 
-def _version(file: str, index: int, raw: object, law: Law) -> RuleVersion:
+def _version(
+    file: str, index: int, raw: object, law: Law, words: Mapping[str, FactWords] | None = None
+) -> RuleVersion:
     entry = raw.get("id", f"version[{index}]") if isinstance(raw, dict) else f"version[{index}]"
     table = _Table(file, str(entry), raw)
     citation_table = _Table(file, f"{entry}.citation", table.need("citation", dict))
@@ -394,7 +426,7 @@ def _version(file: str, index: int, raw: object, law: Law) -> RuleVersion:
         duration = alt.duration("deadline")
         if duration is None:
             raise alt.error("deadline", "missing")
-        alternatives.append(Alternative(duration, _conditions(alt, "when")))
+        alternatives.append(Alternative(duration, _conditions(alt, "when", words)))
         alt.finish()
     frequency_raw = table.get("frequency", dict)
     frequency = None
@@ -441,7 +473,7 @@ def _version(file: str, index: int, raw: object, law: Law) -> RuleVersion:
         source=table.opt_text("source"),
         questions=tuple(questions),
         summary=table.bilingual("summary"),
-        when=_conditions(table, "when"),
+        when=_conditions(table, "when", words),
         deadlines=tuple(alternatives),
         due_from_fact=table.opt_text("due_from_fact"),
         or_at_event=table.strings("or_at_event"),
@@ -451,7 +483,7 @@ def _version(file: str, index: int, raw: object, law: Law) -> RuleVersion:
         expiry_closed=tuple(extras),
         months=table.choice("months", _MONTHS, MonthRule.SAME_DAY_OR_MONTH_END),
         fulfilled_by=table.strings("fulfilled_by"),
-        fulfilled_when=_conditions(table, "fulfilled_when"),
+        fulfilled_when=_conditions(table, "fulfilled_when", words),
         match=table.strings("match"),
         ended_by=table.strings("ended_by"),
         before=table.get("before", bool, False),

@@ -190,6 +190,64 @@ def _age_on(birth: date, day: date) -> int:
 _MISSING = object()
 
 
+def _listed(words: list[str], lang: Language) -> str:
+    """'a', 'a eller b', 'a, b eller c' (English: 'or')."""
+    last = " eller " if lang == "da" else " or "
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + last + words[-1]
+
+
+@attrs.frozen
+class FactWords:
+    """A fact in plain words (``[fact.<name>]`` in ``events.toml``): what it is, and a
+    condition on it as a sentence, so a rule reads 'underretningen kommer ikke fra en
+    anonym underretter', not 'hændelsens underretter er ingen af anonym'."""
+
+    name: str
+    title: Text
+    """What the fact is, as a noun phrase (the event vocabulary page)."""
+    holds: Text | None = None
+    """A yes/no fact: the statement when yes; a text fact: a sentence with {} for values."""
+    fails: Text | None = None
+    """The same when no, or not the value(s)."""
+    values: Mapping[str, Text] = attrs.field(factory=dict, hash=False)
+    verbatim: bool = False
+    """Values are printed as written (statute citations)."""
+
+    def value(self, value: object, lang: Language) -> str | None:
+        """The value in words, or None when it has none."""
+        if self.verbatim:
+            return str(value)
+        words = self.values.get(str(value))
+        return words(lang) if words is not None else None
+
+    def sentence(self, operator: Operator, value: object, lang: Language) -> str | None:
+        """The condition as a sentence, or None when the wording does not cover it."""
+        if operator is Operator.PRESENT:
+            if lang == "da":
+                return f"det er {'' if value else 'ikke '}oplyst: {self.title('da')}"
+            return f"{'' if value else 'not '}recorded: {self.title('en')}"
+        if self.holds is None or self.fails is None:
+            return None
+        if isinstance(value, bool):  # a yes/no fact: equals true holds, equals false fails
+            positive = value is (operator in (Operator.EQUALS, Operator.IN))
+            sentence = (self.holds if positive else self.fails)(lang)
+            if positive and operator is Operator.NOT_EQUALS:
+                # "not false" also holds when nobody recorded the fact
+                sentence += (
+                    " (også når det ikke er oplyst)"
+                    if lang == "da"
+                    else " (also when not recorded)"
+                )
+            return sentence
+        values = list(value) if isinstance(value, tuple | list) else [value]
+        words = [self.value(v, lang) for v in values]
+        if any(w is None for w in words):
+            return None
+        positive = operator in (Operator.EQUALS, Operator.IN)
+        template = (self.holds if positive else self.fails)(lang)
+        return template.replace("{}", _listed([w for w in words if w is not None], lang))
+
+
 @attrs.frozen
 class Condition:
     """A test of one fact of the triggering event (``event.x``) or the case (``case.x``)."""
@@ -197,6 +255,10 @@ class Condition:
     fact: str
     operator: Operator
     value: Any = None
+    words: Mapping[str, FactWords] | None = attrs.field(
+        default=None, eq=False, hash=False, repr=False
+    )
+    """The vocabulary's plain words for facts (``[fact.*]``), where the catalog has them."""
 
     @cached_property
     def scope(self) -> str:
@@ -234,7 +296,25 @@ class Condition:
         return age >= limit if op is Operator.AGE_AT_LEAST else age < limit
 
     def describe(self, lang: Language) -> str:
-        """'hændelsens underretter er ingen af anonym', in Danish or English."""
+        """The condition in plain words: 'underretningen kommer ikke fra en anonym
+        underretter'; without wording for the fact, 'hændelsens underretter er ingen af
+        anonym'."""
+        if self.operator in (Operator.AGE_AT_LEAST, Operator.AGE_BELOW):
+            at_least = self.operator is Operator.AGE_AT_LEAST
+            if lang == "da":
+                verb = "er fyldt" if at_least else "er under"
+                return f"barnet eller den unge {verb} {self.value} år på hændelsens dag"
+            verb = "has turned" if at_least else "is under"
+            return f"the child or young person {verb} {self.value} on the day of the event"
+        fact_words = self.words.get(self.name) if self.words is not None else None
+        if fact_words is not None:
+            sentence = fact_words.sentence(self.operator, self.value, lang)
+            if sentence is not None:
+                return sentence
+        return self.generic(lang)
+
+    def generic(self, lang: Language) -> str:
+        """'hændelsens underretter er ingen af anonym': the fact's name and the operator."""
         words = _OPERATOR_WORDS[self.operator][0 if lang == "da" else 1]
         value = self.value
         if isinstance(value, tuple | list):
