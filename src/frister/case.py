@@ -130,9 +130,19 @@ class Event:
         """'underretning.modtaget fre. 22. mar. 2024 kl. 16:05 (CET)'."""
         return f"{self.kind} {format_moment(self.at, lang)}"
 
-    def __reduce__(self) -> tuple[type[Event], tuple[str, Moment, dict[str, Any]]]:
+    def __reduce__(self) -> tuple[Any, tuple[str, Moment, dict[str, Any]]]:
         """Pickled as its kind, time and facts (the read-only facts do not pickle)."""
-        return (Event, (self.kind, self.at, dict(self.facts)))
+        return (_restored, (self.kind, self.at, dict(self.facts)))
+
+
+def _restored(kind: str, at: Moment, facts: dict[str, Any]) -> Event:
+    """An event unpickled: its values were checked when it was made, so they are set as
+    they are (a worker process rebuilds thousands of events a second)."""
+    event = object.__new__(Event)
+    object.__setattr__(event, "kind", kind)
+    object.__setattr__(event, "at", at)
+    object.__setattr__(event, "facts", MappingProxyType(facts))
+    return event
 
 
 def _to_events(events: Iterable[Event]) -> tuple[Event, ...]:
