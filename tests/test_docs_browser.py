@@ -8,87 +8,34 @@ The page is opened from disk (file://): the site is plain HTML files.
 from __future__ import annotations
 
 import re
-import shutil
-import struct
-import subprocess
-import zlib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 import frister
+from browser import chromium, png_pixels, run_chromium
 from frister.calendar import format_date
 from test_docs_build import (
     built_site,
     example_markers,
     page_text,
     recompute,
-    require,
     rule_page,
 )
 
 RULE_ID = "underretning.kvittering"
 CITATION = "Barnets lov § 138, stk. 1"
-BROWSER_TIMEOUT = 90
-
-
-def _chromium() -> str:
-    found = next(
-        (p for p in map(shutil.which, ("chromium", "chromium-browser")) if p is not None), None
-    )
-    require(found is not None, "headless Chromium is not installed (apt-get install chromium)")
-    assert found is not None
-    return found
-
-
-def _run_chromium(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            browser,
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            f"--user-data-dir={profile}",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=BROWSER_TIMEOUT,
-        check=False,
-    )
-
-
-def _png_pixels(png: bytes) -> tuple[int, int, bytes]:
-    """Width, height and the inflated image data of a PNG (enough to tell blank from not)."""
-    assert png.startswith(b"\x89PNG\r\n\x1a\n"), "not a PNG"
-    position, width, height, data = 8, 0, 0, b""
-    while position < len(png):
-        (length,) = struct.unpack(">I", png[position : position + 4])
-        kind = png[position + 4 : position + 8]
-        chunk = png[position + 8 : position + 8 + length]
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", chunk[:8])
-        elif kind == b"IDAT":
-            data += chunk
-        position += 12 + length
-    return width, height, zlib.decompress(data)
 
 
 def test_rule_page_renders_citation_wording_and_examples(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    browser = _chromium()
+    browser = chromium()
     page = rule_page(built_site(tmp_path_factory), RULE_ID)
     url = page.as_uri()
 
-    dumped = _run_chromium(browser, tmp_path / "profile", "--dump-dom", url)
+    dumped = run_chromium(browser, tmp_path / "profile", "--dump-dom", url)
     assert dumped.returncode == 0, dumped.stderr
     dom = dumped.stdout
     text = page_text(dom)
@@ -118,7 +65,7 @@ def test_rule_page_renders_citation_wording_and_examples(
     assert "§ 213" in text
 
     screenshot = tmp_path / "regel.png"
-    shot = _run_chromium(
+    shot = run_chromium(
         browser,
         tmp_path / "profile",
         f"--screenshot={screenshot}",
@@ -126,7 +73,7 @@ def test_rule_page_renders_citation_wording_and_examples(
         url,
     )
     assert shot.returncode == 0, shot.stderr
-    width, height, pixels = _png_pixels(screenshot.read_bytes())
+    width, height, pixels = png_pixels(screenshot.read_bytes())
     assert (width, height) == (1280, 2000)
     # A blank page inflates to a handful of byte values; a rendered one to many.
     assert len(set(pixels)) > 32, "the screenshot is blank"
@@ -138,7 +85,7 @@ PRINTED_RULE = "anbringelse-uden-samtykke.genbehandling"
 def test_a_rule_page_at_phone_width_and_printed_on_a4(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    browser = _chromium()
+    browser = chromium()
     page = rule_page(built_site(tmp_path_factory), PRINTED_RULE)
     dom = page.read_text(encoding="utf-8")
     assert "stylesheets/regelbog.css" in dom  # the wrapping and print stylesheet is linked
@@ -146,7 +93,7 @@ def test_a_rule_page_at_phone_width_and_printed_on_a4(
     assert "<strong>Stk. 2.</strong>" in dom
 
     phone = tmp_path / "phone.png"
-    shot = _run_chromium(
+    shot = run_chromium(
         browser,
         tmp_path / "profile",
         f"--screenshot={phone}",
@@ -154,12 +101,12 @@ def test_a_rule_page_at_phone_width_and_printed_on_a4(
         page.as_uri(),
     )
     assert shot.returncode == 0, shot.stderr
-    width, height, pixels = _png_pixels(phone.read_bytes())
+    width, height, pixels = png_pixels(phone.read_bytes())
     assert (width, height) == (390, 2400)
     assert len(set(pixels)) > 32, "the phone screenshot is blank"
 
     pdf = tmp_path / "regel.pdf"
-    printed = _run_chromium(
+    printed = run_chromium(
         browser,
         tmp_path / "profile",
         "--no-pdf-header-footer",

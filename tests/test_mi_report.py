@@ -8,21 +8,18 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 import frister
+from browser import chromium, run_chromium
 from frister.cli import main
 from frister.errors import InputError
 from frister.portfolio import MissingExtraError, Portfolio, write_portfolio
 from test_docs_build import require
 from test_mi import RECORDS, RESULT
-
-BROWSER_TIMEOUT = 90
 
 
 def test_report_json_holds_the_hand_worked_figures(tmp_path: Path) -> None:
@@ -47,40 +44,10 @@ def test_report_json_holds_the_hand_worked_figures(tmp_path: Path) -> None:
     assert error.value.field == "out"
 
 
-def _chromium() -> str:
-    found = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
-    require(found is not None, "headless Chromium is not installed (apt-get install chromium)")
-    assert found is not None
-    return found
-
-
-def _run_chromium(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            browser,
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            f"--user-data-dir={profile}",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=BROWSER_TIMEOUT,
-        check=False,
-    )
-
-
 def test_html_report_in_chromium_has_its_charts_counts_and_marks(tmp_path: Path) -> None:
-    browser = _chromium()
+    browser = chromium()
     page = RESULT.report("2019Q2").write(tmp_path / "rapport.html")
-    dumped = _run_chromium(browser, tmp_path / "profile", "--dump-dom", page.as_uri())
+    dumped = run_chromium(browser, tmp_path / "profile", "--dump-dom", page.as_uri())
     assert dumped.returncode == 0, dumped.stderr
     dom = dumped.stdout
     charts = re.findall(r'<svg class="chart" data-chart="(\w+)"', dom)
@@ -97,7 +64,7 @@ def test_html_report_in_chromium_has_its_charts_counts_and_marks(tmp_path: Path)
     english = RESULT.report("2019Q2", lang="en").to_html()
     assert "60.0 % (3/5)" in english and "Overdue deadlines per unit" in english
     shot = tmp_path / "rapport.png"
-    ran = _run_chromium(
+    ran = run_chromium(
         browser,
         tmp_path / "profile",
         f"--screenshot={shot}",
