@@ -59,6 +59,8 @@ class Context:
     _rank: dict[int, int] = attrs.field(factory=dict)
     _by_kinds: dict[tuple[str, ...], list[Event]] = attrs.field(factory=dict)
     _facts_at: dict[int, dict[str, Any]] = attrs.field(factory=dict)
+    _keys: dict[int, tuple[object, ...]] = attrs.field(factory=dict)
+    _described: dict[int, Text] = attrs.field(factory=dict)
     given_index: dict[int, int] = attrs.field(factory=dict)
     """Each event's index in the case as given (``events[3]``), for messages."""
 
@@ -71,10 +73,24 @@ class Context:
         rank = 0
         for position, event in enumerate(self.events):
             self._by_kinds.setdefault((event.kind,), []).append(event)
-            key = event_key(event)
+            key = self.key(event)
             if key != previous:
                 rank, previous = position, key
             self._rank[id(event)] = rank
+
+    def key(self, event: Event) -> tuple[object, ...]:
+        """The event's :func:`event_key`, worked out once per evaluation."""
+        key = self._keys.get(id(event))
+        if key is None:
+            key = self._keys[id(event)] = event_key(event)
+        return key
+
+    def describe(self, event: Event) -> Text:
+        """The event as notes show it, one text per event however many notes name it."""
+        text = self._described.get(id(event))
+        if text is None:
+            text = self._described[id(event)] = describe_event(event)
+        return text
 
     def kinds(self) -> frozenset[str]:
         """The event kinds the timeline has."""

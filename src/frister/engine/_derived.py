@@ -13,7 +13,7 @@ from frister.deadlines import (
     compute_deadline,
 )
 from frister.deadlines._steps import Count
-from frister.engine._context import Context, both, describe_event, event_key, linked
+from frister.engine._context import Context, both, linked
 from frister.explain import Note
 
 
@@ -48,7 +48,7 @@ def derive(context: Context) -> None:
                 "derived-letter" if after.unit is Unit.WORKING_DAYS else "derived",
                 {
                     "kanal": channel,
-                    "source": describe_event(source),
+                    "source": context.describe(source),
                     "steps": both(partial(_describe, tuple(counted))),
                     "at": day,
                     "basis": derivation.basis,
@@ -58,4 +58,4 @@ def derive(context: Context) -> None:
             added.append(event)
     if added:
         context.events.extend(added)
-        context.events.sort(key=event_key)
+        context.events.sort(key=context.key)

@@ -16,7 +16,7 @@ from frister.deadlines import (
     compute_deadline,
 )
 from frister.deadlines._steps import Expiry, ExpiryAction
-from frister.engine._context import Context, both, day, describe_event, following, on_time
+from frister.engine._context import Context, both, day, following, on_time
 from frister.engine._versions import crosses_law, transition, version_note
 from frister.errors import InputError
 from frister.explain import Note
@@ -72,7 +72,7 @@ def _due_under(
     catalog = context.catalog
     notes: list[Note] = []
     if version.before:
-        notes.append(Note.of("before", {"event": describe_event(trigger)}))
+        notes.append(Note.of("before", {"event": context.describe(trigger)}))
         return trigger.at, None, notes
     if number > 1:
         return _next_due(context, version, anchor, number, notes)
@@ -110,7 +110,7 @@ def _due_under(
     for event in following(context, version.or_at_event, trigger, version.match):
         if on_time(event.at, due) and event.at != due:
             due = event.day
-            notes.append(Note.of("earlier-event", {"event": describe_event(event), "due": due}))
+            notes.append(Note.of("earlier-event", {"event": context.describe(event), "due": due}))
         break
     if version.notice:
         notes.append(Note.of("notice"))
@@ -132,7 +132,7 @@ def _as_notice(deadline: Deadline, notes: list[Note]) -> Deadline:
 def _next_due(
     context: Context, version: RuleVersion, anchor: Event, number: int, notes: list[Note]
 ) -> tuple[Moment | None, Deadline | None, list[Note]]:
-    notes.append(Note.of("recurrence", {"number": number, "anchor": describe_event(anchor)}))
+    notes.append(Note.of("recurrence", {"number": number, "anchor": context.describe(anchor)}))
     if version.then is not None:
         deadline = _compute(context.catalog, version, anchor.at, version.then, anchor)
         return deadline.due, deadline, notes

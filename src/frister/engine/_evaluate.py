@@ -15,7 +15,7 @@ from frister.case import (
     on_or_after,
 )
 from frister.engine._checks import check_case
-from frister.engine._context import Context, YearReading, day, event_key
+from frister.engine._context import Context, YearReading, day
 from frister.engine._derived import derive
 from frister.engine._shapes import arising, duplicate, occurrences
 from frister.engine._versions import entering_after, version_at
@@ -46,8 +46,8 @@ def evaluate(
     if not isinstance(reading, YearReading):
         raise InputTypeError("reading", reading, "expected frister.YearReading")
     visible = [e for e in case.events if on_or_after(as_of, e.at)]
-    visible.sort(key=event_key)
     context = Context(catalog, case.facts, visible, as_of, reading, march_first, frozen_rules)
+    visible.sort(key=context.key)
     context.given_index = {id(event): i for i, event in enumerate(case.events)}
     derive(context)
     context.index()

@@ -13,7 +13,6 @@ from frister.engine._context import (
     Context,
     both,
     day,
-    describe_event,
     following,
     linked,
     on_time,
@@ -49,7 +48,7 @@ def settle(
             else _fulfilling(context, version, version.exempted_by, trigger, facts, claimed)
         )
         if exempted is not None:
-            notes.append(Note.of("exempted", {"event": describe_event(exempted)}))
+            notes.append(Note.of("exempted", {"event": context.describe(exempted)}))
             fulfilled = exempted
     else:
         # A derived trigger (a receipt) counts from the event it was derived from: a complaint
@@ -72,7 +71,7 @@ def settle(
         practical = due
     status = status_of(context, version, due, fulfilled, ended)
     if version.before and status is Status.OVERDUE:
-        notes.append(Note.of("before-breached", {"event": describe_event(trigger)}))
+        notes.append(Note.of("before-breached", {"event": context.describe(trigger)}))
     if rule.shape is Shape.C and status is Status.OVERDUE:
         notes.append(Note.of("citizen-expired"))
     return conclude(
@@ -107,9 +106,9 @@ def conclude(
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
     if fulfilled is not None:
-        notes.append(Note.of("fulfilled", {"event": describe_event(fulfilled)}))
+        notes.append(Note.of("fulfilled", {"event": context.describe(fulfilled)}))
     if ended is not None:
-        notes.append(Note.of("ended", {"event": describe_event(ended)}))
+        notes.append(Note.of("ended", {"event": context.describe(ended)}))
     notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
     return Obligation(
         rule_id=rule.id,

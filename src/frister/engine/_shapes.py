@@ -13,7 +13,7 @@ from frister.deadlines import (
     Unit,
     compute_deadline,
 )
-from frister.engine._context import Context, YearReading, both, day, describe_event, following
+from frister.engine._context import Context, YearReading, both, day, following
 from frister.engine._due import occurrence_due
 from frister.engine._settle import conclude, settle, status_of
 from frister.engine._versions import governing_on, version_at, version_note
@@ -58,7 +58,7 @@ def _occurrence(
     number: int,
     claimed: set[int],
 ) -> Obligation:
-    notes = [Note.of("trigger", {"event": describe_event(trigger)})]
+    notes = [Note.of("trigger", {"event": context.describe(trigger)})]
     if id(trigger) in context.derived:
         notes.append(context.derived[id(trigger)])
     facts = context.facts_at(trigger)
@@ -108,7 +108,7 @@ def _periods(
         last = _period_end(start, trigger.day, number, context.reading)
         inside = [e for e in talks if start <= e.day <= last]
         notes = [
-            Note.of("trigger", {"event": describe_event(trigger)}),
+            Note.of("trigger", {"event": context.describe(trigger)}),
             version_note(version, "trigger", trigger.day),
         ]
         governing = governing_on(context.catalog, rule, version, last, notes)
@@ -159,7 +159,7 @@ def arising(
         if version is None:
             continue
         notes = [
-            Note.of("trigger", {"event": describe_event(trigger)}),
+            Note.of("trigger", {"event": context.describe(trigger)}),
             version_note(version, "trigger", trigger.day),
         ]
         if missed.due is not None:
