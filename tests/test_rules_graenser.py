@@ -1,0 +1,71 @@
+"""Worked examples for the upper and lower limits of research A.11 (issue 10).
+
+Obligation ids: hjemgivelse.periode.
+
+A limit on how long something may last ("op til 6 måneder") is computed as a
+deadline by which the matter must have ended or been decided anew. Every expected
+date is worked out by hand from the statute and the calendar (the reasoning is in
+the comment beside it), never by asking frister. Months run to the same day of the
+month, or the month's last day when that day does not exist. Authority deadlines are
+kept on a closed day and flagged, with the previous working day as the practical due
+date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frister import Status
+from rule_helpers import assert_cites, assert_kept_on_closed_day, assert_status, ev, run, single
+
+BL_HJEMGIVELSE = "hjemgivelse.periode"
+
+
+# =====================================================================================
+# hjemgivelse.periode (D): BL § 100 stk. 3-4
+# =====================================================================================
+
+
+def test_return_home_period_ending_on_a_sunday_is_kept_and_flagged() -> None:
+    # The child moves home Mon 2 Feb 2026; 6 months later is Sun 2 Aug 2026, a closed
+    # day the authority's deadline does not move off: practical date Fri 31 Jul 2026.
+    events = [ev("hjemgivelse.periode-startet", date(2026, 2, 2), indsats_id="A1")]
+    ob = single(BL_HJEMGIVELSE, events, date(2026, 5, 1))
+    assert_kept_on_closed_day(ob, date(2026, 8, 2), date(2026, 7, 31))
+    assert_status(ob, Status.PENDING)
+    assert_cites(ob, "Barnets lov § 100, stk. 3")
+
+
+def test_return_home_period_from_month_end_clips_to_february_and_is_met() -> None:
+    # The period begins Sun 31 Aug 2025; February 2026 has no 31st, so the limit is
+    # its last day, Sat 28 Feb 2026 (kept; practical Fri 27 Feb). The placement ends
+    # Thu 15 Jan 2026, well inside the limit: met.
+    events = [
+        ev("hjemgivelse.periode-startet", date(2025, 8, 31), indsats_id="A1"),
+        ev("indsats.ophoert", date(2026, 1, 15), indsats_id="A1", type="anbringelse"),
+    ]
+    ob = single(BL_HJEMGIVELSE, events, date(2026, 3, 1))
+    assert_kept_on_closed_day(ob, date(2026, 2, 28), date(2026, 2, 27))
+    assert_status(ob, Status.MET)
+
+
+def test_return_home_period_ended_after_six_months_is_late_other_measures_do_not_count() -> None:
+    # The period begins Mon 15 Dec 2025; the limit is Mon 15 Jun 2026, a working day.
+    start = ev("hjemgivelse.periode-startet", date(2025, 12, 15), indsats_id="A1")
+    # Ending another measure (B7) on 1 Jun does not end this placement: overdue on 16 Jun.
+    other = ev("indsats.ophoert", date(2026, 6, 1), indsats_id="B7", type="stoettende-indsats")
+    ob = single(BL_HJEMGIVELSE, [start, other], date(2026, 6, 16))
+    assert ob.due == date(2026, 6, 15)
+    assert not ob.on_closed_day
+    assert_status(ob, Status.OVERDUE)
+    # The placement itself ends Mon 22 Jun 2026, a week after the limit: met late.
+    late = ev("indsats.ophoert", date(2026, 6, 22), indsats_id="A1", type="anbringelse")
+    ob = single(BL_HJEMGIVELSE, [start, other, late], date(2026, 7, 1))
+    assert_status(ob, Status.MET_LATE)
+
+
+def test_return_home_period_before_barnets_lov_has_no_version() -> None:
+    # A period begun Mon 2 Oct 2023, under Serviceloven: SEL § 68 is not encoded
+    # (awaiting its wording), so frister computes nothing rather than guess.
+    events = [ev("hjemgivelse.periode-startet", date(2023, 10, 2), indsats_id="A1")]
+    assert run(BL_HJEMGIVELSE, events, date(2023, 11, 1)) == []
