@@ -1,6 +1,6 @@
 """Worked examples for the upper and lower limits of research A.11 (issue 10).
 
-Obligation ids: hjemgivelse.periode.
+Obligation ids: hjemgivelse.periode, samvaer.suspension.
 
 A limit on how long something may last ("op til 6 måneder") is computed as a
 deadline by which the matter must have ended or been decided anew. Every expected
@@ -19,6 +19,7 @@ from frister import Status
 from rule_helpers import assert_cites, assert_kept_on_closed_day, assert_status, ev, run, single
 
 BL_HJEMGIVELSE = "hjemgivelse.periode"
+BL_SAMVAER = "samvaer.suspension"
 
 
 # =====================================================================================
@@ -69,3 +70,47 @@ def test_return_home_period_before_barnets_lov_has_no_version() -> None:
     # (awaiting its wording), so frister computes nothing rather than guess.
     events = [ev("hjemgivelse.periode-startet", date(2023, 10, 2), indsats_id="A1")]
     assert run(BL_HJEMGIVELSE, events, date(2023, 11, 1)) == []
+
+
+# =====================================================================================
+# samvaer.suspension (D): BL § 104 stk. 5 (after a request under § 103 stk. 2)
+# =====================================================================================
+
+
+def test_contact_suspension_resumed_within_eight_weeks_is_met() -> None:
+    # Contact suspended Mon 17 Mar 2025; 8 weeks = 56 days later is Mon 12 May 2025, a
+    # working day (the Easter days 17-21 Apr 2025 lie inside but a count in weeks
+    # skips nothing). Contact resumed Mon 5 May 2025: met.
+    events = [
+        ev("samvaer.suspenderet", date(2025, 3, 17), indsats_id="A1"),
+        ev("samvaer.genoptaget", date(2025, 5, 5), indsats_id="A1"),
+    ]
+    ob = single(BL_SAMVAER, events, date(2025, 6, 1))
+    assert ob.due == date(2025, 5, 12)
+    assert not ob.on_closed_day
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 104, stk. 5")
+
+
+def test_contact_suspension_limit_on_christmas_day_is_kept_and_flagged() -> None:
+    # Suspended Thu 30 Oct 2025; 56 days later is Thu 25 Dec 2025, juledag (a public
+    # holiday). The authority's limit does not move; the practical date is Wed 24 Dec
+    # (juleaftensdag, a working day for authorities).
+    events = [ev("samvaer.suspenderet", date(2025, 10, 30), indsats_id="A1")]
+    ob = single(BL_SAMVAER, events, date(2025, 12, 1))
+    assert_kept_on_closed_day(ob, date(2025, 12, 25), date(2025, 12, 24))
+    assert_status(ob, Status.PENDING)
+
+
+def test_contact_suspension_overdue_unless_the_placement_ended() -> None:
+    # Suspended Mon 2 Mar 2026; 56 days later is Mon 27 Apr 2026, a working day (2.
+    # påskedag, 6 Apr 2026, lies inside; store bededag no longer exists). Nothing
+    # recorded by Tue 28 Apr: overdue.
+    start = ev("samvaer.suspenderet", date(2026, 3, 2), indsats_id="A1")
+    ob = single(BL_SAMVAER, [start], date(2026, 4, 28))
+    assert ob.due == date(2026, 4, 27)
+    assert_status(ob, Status.OVERDUE)
+    # The placement ends Wed 1 Apr 2026, before the limit: the obligation ends.
+    ended = ev("indsats.ophoert", date(2026, 4, 1), indsats_id="A1", type="anbringelse")
+    ob = single(BL_SAMVAER, [start, ended], date(2026, 4, 28))
+    assert_status(ob, Status.ENDED)
