@@ -1,6 +1,7 @@
 """Worked examples for the upper and lower limits of research A.11 (issue 10).
 
-Obligation ids: hjemgivelse.periode, samvaer.suspension.
+Obligation ids: hjemgivelse.periode, samvaer.suspension, foraeldrepaalaeg.varighed,
+foraeldrepaalaeg.forlaengelse.
 
 A limit on how long something may last ("op til 6 måneder") is computed as a
 deadline by which the matter must have ended or been decided anew. Every expected
@@ -20,6 +21,8 @@ from rule_helpers import assert_cites, assert_kept_on_closed_day, assert_status,
 
 BL_HJEMGIVELSE = "hjemgivelse.periode"
 BL_SAMVAER = "samvaer.suspension"
+BL_PAALAEG = "foraeldrepaalaeg.varighed"
+BL_FORLAENGELSE = "foraeldrepaalaeg.forlaengelse"
 
 
 # =====================================================================================
@@ -114,3 +117,50 @@ def test_contact_suspension_overdue_unless_the_placement_ended() -> None:
     ended = ev("indsats.ophoert", date(2026, 4, 1), indsats_id="A1", type="anbringelse")
     ob = single(BL_SAMVAER, [start, ended], date(2026, 4, 28))
     assert_status(ob, Status.ENDED)
+
+
+# =====================================================================================
+# foraeldrepaalaeg.varighed, foraeldrepaalaeg.forlaengelse (D): BL § 38 stk. 5
+# =====================================================================================
+
+
+def test_parental_order_ended_within_twelve_months_is_met() -> None:
+    # Decided Mon 10 Mar 2025; 12 months later is Tue 10 Mar 2026, a working day.
+    # The order ends Mon 1 Dec 2025: met.
+    events = [
+        ev("foraeldrepaalaeg.truffet", date(2025, 3, 10), afgoerelse_id="FP1"),
+        ev("foraeldrepaalaeg.ophoert", date(2025, 12, 1), afgoerelse_id="FP1"),
+    ]
+    ob = single(BL_PAALAEG, events, date(2026, 1, 1))
+    assert ob.due == date(2026, 3, 10)
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 38, stk. 5")
+
+
+def test_parental_order_limit_on_grundlovsdag_is_a_working_day() -> None:
+    # Decided Wed 5 Jun 2024; 12 months later is Thu 5 Jun 2025, grundlovsdag: not a
+    # public holiday, so an authority's working day and not flagged.
+    events = [ev("foraeldrepaalaeg.truffet", date(2024, 6, 5), afgoerelse_id="FP1")]
+    ob = single(BL_PAALAEG, events, date(2025, 1, 2))
+    assert ob.due == date(2025, 6, 5)
+    assert ob.practical_due == date(2025, 6, 5)
+    assert not ob.on_closed_day
+    assert_status(ob, Status.PENDING)
+
+
+def test_parental_order_extended_in_time_starts_six_months_from_the_extension() -> None:
+    # Decided Mon 6 Jan 2025 (limit Tue 6 Jan 2026); extended Mon 15 Dec 2025, in
+    # time: the 12 months are met. The extension runs at most 6 months from the
+    # decision to extend (frister's reading): Mon 15 Jun 2026, a working day. Nothing
+    # recorded by Tue 16 Jun 2026: overdue.
+    events = [
+        ev("foraeldrepaalaeg.truffet", date(2025, 1, 6), afgoerelse_id="FP1"),
+        ev("foraeldrepaalaeg.forlaenget", date(2025, 12, 15), afgoerelse_id="FP1"),
+    ]
+    first = single(BL_PAALAEG, events, date(2026, 6, 16))
+    assert first.due == date(2026, 1, 6)
+    assert_status(first, Status.MET)
+    extended = single(BL_FORLAENGELSE, events, date(2026, 6, 16))
+    assert extended.due == date(2026, 6, 15)
+    assert_status(extended, Status.OVERDUE)
+    assert_cites(extended, "Barnets lov § 38, stk. 5, 2. pkt.")
