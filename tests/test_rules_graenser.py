@@ -1,7 +1,7 @@
 """Worked examples for the upper and lower limits of research A.11 (issue 10).
 
 Obligation ids: hjemgivelse.periode, samvaer.suspension, foraeldrepaalaeg.varighed,
-foraeldrepaalaeg.forlaengelse, tilbud.ikke-godkendt.
+foraeldrepaalaeg.forlaengelse, tilbud.ikke-godkendt, udslusning.varighed.
 
 A limit on how long something may last ("op til 6 måneder") is computed as a
 deadline by which the matter must have ended or been decided anew. Every expected
@@ -24,6 +24,7 @@ BL_SAMVAER = "samvaer.suspension"
 BL_PAALAEG = "foraeldrepaalaeg.varighed"
 BL_FORLAENGELSE = "foraeldrepaalaeg.forlaengelse"
 BL_IKKE_GODKENDT = "tilbud.ikke-godkendt"
+BL_UDSLUSNING = "udslusning.varighed"
 
 
 # =====================================================================================
@@ -207,3 +208,44 @@ def test_unapproved_place_extended_by_the_authority_is_met_else_overdue() -> Non
     extended = ev("tilbud.ikke-godkendt-forlaenget", date(2025, 12, 22), indsats_id="A1")
     ob = single(BL_IKKE_GODKENDT, [start, extended], date(2025, 12, 30))
     assert_status(ob, Status.MET)
+
+
+# =====================================================================================
+# udslusning.varighed (D, a minimum: the earliest day the programme may end): BL § 131
+# =====================================================================================
+
+
+def test_release_programme_lasts_until_a_sunday_not_moved() -> None:
+    # Released Fri 14 Mar 2025 (born 1 Jun 2008); 6 months later is Sun 14 Sep
+    # 2025. A minimum is not moved off a closed day, nor brought forward: the
+    # programme may end on 14 Sep 2025 at the earliest.
+    events = [ev("udslusning.loesladt", date(2025, 3, 14), sag_id="K1")]
+    facts = {"foedselsdato": date(2008, 6, 1)}
+    ob = single(BL_UDSLUSNING, events, date(2025, 6, 1), facts)
+    assert ob.due == date(2025, 9, 14)
+    assert ob.practical_due == date(2025, 9, 14)
+    assert_status(ob, Status.PENDING)
+    assert_cites(ob, "Barnets lov § 131, stk. 2")
+    # Once the day is reached, the minimum is met.
+    assert_status(single(BL_UDSLUSNING, events, date(2025, 9, 14), facts), Status.MET)
+
+
+def test_release_programme_from_month_end_clips_to_april() -> None:
+    # Released Fri 31 Oct 2025; April has no 31st, so 6 months later is its last day,
+    # Thu 30 Apr 2026 (a working day; the Easter days 2-6 Apr 2026 are not touched).
+    events = [ev("udslusning.loesladt", date(2025, 10, 31), sag_id="K1")]
+    ob = single(BL_UDSLUSNING, events, date(2026, 1, 2), {"foedselsdato": date(2009, 2, 2)})
+    assert ob.due == date(2026, 4, 30)
+    assert_status(ob, Status.PENDING)
+
+
+def test_release_programme_only_for_under_eighteens_under_barnets_lov() -> None:
+    # Released Mon 3 Feb 2025, three weeks after the 18th birthday (born 13 Jan 2007):
+    # § 131 covers only young people under 18, so no obligation.
+    events = [ev("udslusning.loesladt", date(2025, 2, 3), sag_id="K1")]
+    assert run(BL_UDSLUSNING, events, date(2025, 3, 1), {"foedselsdato": date(2007, 1, 13)}) == []
+    # Without a date of birth the rule is not excluded: due Sun 3 Aug 2025.
+    assert single(BL_UDSLUSNING, events, date(2025, 3, 1)).due == date(2025, 8, 3)
+    # Released in 2023, under Serviceloven: SEL § 57 d is not encoded (awaiting source).
+    old = [ev("udslusning.loesladt", date(2023, 6, 1), sag_id="K1")]
+    assert run(BL_UDSLUSNING, old, date(2023, 7, 1)) == []
