@@ -1,7 +1,8 @@
 """Worked examples for the upper and lower limits of research A.11 (issue 10).
 
 Obligation ids: hjemgivelse.periode, samvaer.suspension, foraeldrepaalaeg.varighed,
-foraeldrepaalaeg.forlaengelse, tilbud.ikke-godkendt, udslusning.varighed.
+foraeldrepaalaeg.forlaengelse, tilbud.ikke-godkendt, udslusning.varighed,
+skolefravaer.standsning.
 
 A limit on how long something may last ("op til 6 måneder") is computed as a
 deadline by which the matter must have ended or been decided anew. Every expected
@@ -25,6 +26,7 @@ BL_PAALAEG = "foraeldrepaalaeg.varighed"
 BL_FORLAENGELSE = "foraeldrepaalaeg.forlaengelse"
 BL_IKKE_GODKENDT = "tilbud.ikke-godkendt"
 BL_UDSLUSNING = "udslusning.varighed"
+BL_SKOLEFRAVAER = "skolefravaer.standsning"
 
 
 # =====================================================================================
@@ -249,3 +251,47 @@ def test_release_programme_only_for_under_eighteens_under_barnets_lov() -> None:
     # Released in 2023, under Serviceloven: SEL § 57 d is not encoded (awaiting source).
     old = [ev("udslusning.loesladt", date(2023, 6, 1), sag_id="K1")]
     assert run(BL_UDSLUSNING, old, date(2023, 7, 1)) == []
+
+
+# =====================================================================================
+# skolefravaer.standsning (N): BL § 134 (with § 133 stk. 2)
+# =====================================================================================
+
+
+def test_school_absence_decision_has_no_date_and_is_met_by_the_decision() -> None:
+    # A school head's notification received Mon 7 Apr 2025; the act sets no time
+    # limit, so no due date. The decision to stop the benefit follows Tue 22 Apr 2025
+    # (after the Easter days 17-21 Apr): met.
+    events = [
+        ev("skolefravaer.underretning-modtaget", date(2025, 4, 7), underretning_id="S1"),
+        ev("skolefravaer.standsning-afgjort", date(2025, 4, 22), underretning_id="S1"),
+    ]
+    ob = single(BL_SKOLEFRAVAER, events, date(2025, 5, 1))
+    assert ob.due is None
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 134")
+
+
+def test_school_absence_decision_on_another_notification_does_not_count() -> None:
+    # Notification S2 received Mon 6 Oct 2025; a decision recorded for S1 does not
+    # meet it: still pending (never overdue, having no date) on Mon 5 Jan 2026.
+    events = [
+        ev("skolefravaer.underretning-modtaget", date(2025, 10, 6), underretning_id="S2"),
+        ev("skolefravaer.standsning-afgjort", date(2025, 10, 20), underretning_id="S1"),
+    ]
+    ob = single(BL_SKOLEFRAVAER, events, date(2026, 1, 5))
+    assert ob.due is None
+    assert_status(ob, Status.PENDING)
+
+
+def test_school_absence_notifications_each_need_a_decision_under_barnets_lov_only() -> None:
+    # Two quarters' notifications (Mon 6 Jan and Tue 1 Apr 2025) give two occurrences;
+    # one from Mon 2 Oct 2023, under Serviceloven, gives none (SEL § 155 c not encoded).
+    events = [
+        ev("skolefravaer.underretning-modtaget", date(2023, 10, 2), underretning_id="S0"),
+        ev("skolefravaer.underretning-modtaget", date(2025, 1, 6), underretning_id="S1"),
+        ev("skolefravaer.underretning-modtaget", date(2025, 4, 1), underretning_id="S2"),
+        ev("skolefravaer.standsning-afgjort", date(2025, 1, 13), underretning_id="S1"),
+    ]
+    obs = run(BL_SKOLEFRAVAER, events, date(2025, 4, 30))
+    assert [ob.status for ob in obs] == [Status.MET, Status.PENDING]
