@@ -2,7 +2,7 @@
 
 Obligation ids: hjemgivelse.periode, samvaer.suspension, foraeldrepaalaeg.varighed,
 foraeldrepaalaeg.forlaengelse, tilbud.ikke-godkendt, udslusning.varighed,
-skolefravaer.standsning.
+skolefravaer.standsning, privat-familiepleje.tilladelse.
 
 A limit on how long something may last ("op til 6 måneder") is computed as a
 deadline by which the matter must have ended or been decided anew. Every expected
@@ -27,6 +27,7 @@ BL_FORLAENGELSE = "foraeldrepaalaeg.forlaengelse"
 BL_IKKE_GODKENDT = "tilbud.ikke-godkendt"
 BL_UDSLUSNING = "udslusning.varighed"
 BL_SKOLEFRAVAER = "skolefravaer.standsning"
+BL_PRIVAT = "privat-familiepleje.tilladelse"
 
 
 # =====================================================================================
@@ -295,3 +296,46 @@ def test_school_absence_notifications_each_need_a_decision_under_barnets_lov_onl
     ]
     obs = run(BL_SKOLEFRAVAER, events, date(2025, 4, 30))
     assert [ob.status for ob in obs] == [Status.MET, Status.PENDING]
+
+
+# =====================================================================================
+# privat-familiepleje.tilladelse (D): BL § 42 stk. 1
+# =====================================================================================
+
+BORN_2015 = {"foedselsdato": date(2015, 5, 1)}
+
+
+def test_private_foster_care_permit_in_time_is_met() -> None:
+    # A 10-year-old's stay begins Mon 2 Jun 2025; 3 months later is Tue 2 Sep 2025, a
+    # working day. The permit is granted Fri 15 Aug 2025: met.
+    events = [
+        ev("privat-familiepleje.ophold-startet", date(2025, 6, 2), sag_id="P1"),
+        ev("privat-familiepleje.tilladelse-givet", date(2025, 8, 15), sag_id="P1"),
+    ]
+    ob = single(BL_PRIVAT, events, date(2025, 9, 1), BORN_2015)
+    assert ob.due == date(2025, 9, 2)
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 42, stk. 1")
+
+
+def test_private_foster_care_limit_on_christmas_day_is_kept_then_overdue() -> None:
+    # The stay begins Thu 25 Sep 2025; 3 months later is Thu 25 Dec 2025, juledag:
+    # kept and flagged, practical date Wed 24 Dec (juleaftensdag, a working day).
+    events = [ev("privat-familiepleje.ophold-startet", date(2025, 9, 25), sag_id="P1")]
+    ob = single(BL_PRIVAT, events, date(2025, 12, 1), BORN_2015)
+    assert_kept_on_closed_day(ob, date(2025, 12, 25), date(2025, 12, 24))
+    assert_status(ob, Status.PENDING)
+    # No permit by Mon 29 Dec 2025: overdue.
+    assert_status(single(BL_PRIVAT, events, date(2025, 12, 29), BORN_2015), Status.OVERDUE)
+
+
+def test_private_foster_care_short_stay_ends_and_fourteen_year_olds_are_not_covered() -> None:
+    # The stay begins Fri 29 Nov 2024; February 2025 has no 29th, so the date is Fri 28
+    # Feb 2025. The stay ends Mon 3 Feb 2025, before it: the obligation ends.
+    start = ev("privat-familiepleje.ophold-startet", date(2024, 11, 29), sag_id="P1")
+    ended = ev("privat-familiepleje.ophold-ophoert", date(2025, 2, 3), sag_id="P1")
+    ob = single(BL_PRIVAT, [start, ended], date(2025, 3, 3), BORN_2015)
+    assert ob.due == date(2025, 2, 28)
+    assert_status(ob, Status.ENDED)
+    # A child who turned 14 on Sat 1 Jun 2024 is not covered by § 42 stk. 1.
+    assert run(BL_PRIVAT, [start], date(2025, 3, 3), {"foedselsdato": date(2010, 6, 1)}) == []
