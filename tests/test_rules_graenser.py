@@ -2,7 +2,7 @@
 
 Obligation ids: hjemgivelse.periode, samvaer.suspension, foraeldrepaalaeg.varighed,
 foraeldrepaalaeg.forlaengelse, tilbud.ikke-godkendt, udslusning.varighed,
-skolefravaer.standsning, privat-familiepleje.tilladelse.
+skolefravaer.standsning, privat-familiepleje.tilladelse, plejefamilie.intensiv-stoette.
 
 A limit on how long something may last ("op til 6 måneder") is computed as a
 deadline by which the matter must have ended or been decided anew. Every expected
@@ -28,6 +28,7 @@ BL_IKKE_GODKENDT = "tilbud.ikke-godkendt"
 BL_UDSLUSNING = "udslusning.varighed"
 BL_SKOLEFRAVAER = "skolefravaer.standsning"
 BL_PRIVAT = "privat-familiepleje.tilladelse"
+BL_PLEJEFAMILIE = "plejefamilie.intensiv-stoette"
 
 
 # =====================================================================================
@@ -339,3 +340,48 @@ def test_private_foster_care_short_stay_ends_and_fourteen_year_olds_are_not_cove
     assert_status(ob, Status.ENDED)
     # A child who turned 14 on Sat 1 Jun 2024 is not covered by § 42 stk. 1.
     assert run(BL_PRIVAT, [start], date(2025, 3, 3), {"foedselsdato": date(2010, 6, 1)}) == []
+
+
+# =====================================================================================
+# plejefamilie.intensiv-stoette (D): BL § 56 stk. 2
+# =====================================================================================
+
+
+def test_foster_family_support_begun_within_half_a_year_is_met() -> None:
+    # Placed with a foster family Mon 3 Mar 2025; half a year (6 months) later is Wed 3
+    # Sep 2025, a working day. The intensive support begins Tue 1 Jul 2025: met.
+    events = [
+        ev("plejefamilie.anbragt", date(2025, 3, 3), indsats_id="A1"),
+        ev("plejefamilie.intensiv-stoette-paabegyndt", date(2025, 7, 1), indsats_id="A1"),
+    ]
+    ob = single(BL_PLEJEFAMILIE, events, date(2025, 10, 1))
+    assert ob.version.id == "barnets-lov.plejefamilie.intensiv-stoette"
+    assert ob.due == date(2025, 9, 3)
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 56, stk. 2")
+
+
+def test_foster_family_support_half_year_on_christmas_day_is_kept() -> None:
+    # Placed Wed 25 Jun 2025; 6 months later is Thu 25 Dec 2025, juledag: kept and
+    # flagged, practical date Wed 24 Dec (juleaftensdag, a working day).
+    events = [ev("plejefamilie.anbragt", date(2025, 6, 25), indsats_id="A1")]
+    ob = single(BL_PLEJEFAMILIE, events, date(2025, 12, 1))
+    assert_kept_on_closed_day(ob, date(2025, 12, 25), date(2025, 12, 24))
+    assert_status(ob, Status.PENDING)
+
+
+def test_foster_family_start_up_within_a_year_when_special_considerations_apply() -> None:
+    # Placed Mon 3 Mar 2025 with special considerations against starting in the first
+    # half-year: the start-up programme must be completed within 1 year, by Tue 3 Mar
+    # 2026. Nothing recorded by Wed 4 Mar 2026: overdue.
+    start = ev("plejefamilie.anbragt", date(2025, 3, 3), indsats_id="A1", saerlige_hensyn=True)
+    ob = single(BL_PLEJEFAMILIE, [start], date(2026, 3, 4))
+    assert ob.version.id == "barnets-lov.plejefamilie.intensiv-stoette@1-aar"
+    assert ob.due == date(2026, 3, 3)
+    assert_status(ob, Status.OVERDUE)
+    # Starting the support (Tue 1 Apr 2025) does not meet it; the placement ending on
+    # Thu 15 May 2025, before the date, ends it.
+    begun = ev("plejefamilie.intensiv-stoette-paabegyndt", date(2025, 4, 1), indsats_id="A1")
+    ended = ev("indsats.ophoert", date(2025, 5, 15), indsats_id="A1", type="anbringelse")
+    assert_status(single(BL_PLEJEFAMILIE, [start, begun], date(2026, 3, 4)), Status.OVERDUE)
+    assert_status(single(BL_PLEJEFAMILIE, [start, begun, ended], date(2026, 3, 4)), Status.ENDED)
