@@ -313,7 +313,7 @@ def test_the_sweep_counts_a_follow_up_that_set_no_next_date() -> None:
     # Under Barnets lov § 95 the municipality sets each next follow-up. A measure from Thu
     # 1 Feb 2024, followed up Tue 30 Apr 2024 with no next date set: as of Wed 15 Jan 2025
     # there is no due date to miss, yet no follow-up since the cutoff of Mon 15 Jul 2024;
-    # 260 days since the last one (16 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 15 - 16).
+    # 260 days since the last one (May-Dec 31+30+31+31+30+31+30+31 = 245, + 15 in January).
     record = measure(
         "B1", "stoettende-indsats", date(2024, 2, 1), [date(2024, 4, 30)], None, "anna"
     )

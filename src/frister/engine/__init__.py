@@ -5,7 +5,6 @@ One module per idea, imported in this order: the evaluation context
 settling an occurrence, one strategy per shape, and the evaluation itself.
 """
 
-from frister.engine._checks import check_event
 from frister.engine._context import YearReading
 from frister.engine._evaluate import evaluate
 from frister.engine._readings import (
@@ -18,7 +17,6 @@ from frister.engine._readings import (
 )
 from frister.engine._requirements import FactRequirement, rule_requirements
 from frister.engine._rule_deadline import RuleDeadline, rule_deadline
-from frister.engine._versions import governing_on, version_note
 
 __all__ = [
     "FactRequirement",
@@ -28,12 +26,9 @@ __all__ = [
     "Readings",
     "RuleDeadline",
     "YearReading",
-    "check_event",
     "evaluate",
-    "governing_on",
     "obligation_readings",
     "open_questions",
     "rule_deadline",
     "rule_requirements",
-    "version_note",
 ]
