@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from calendar import monthrange
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from functools import cached_property
 from types import MappingProxyType
@@ -23,7 +23,7 @@ from frister.calendar._dates import (
 )
 from frister.deadlines import Deadline
 from frister.errors import InputError, InputTypeError
-from frister.explain import NO_DUE_REASONS, Note, explanation
+from frister.explain import Note, explanation
 from frister.rules import Condition, Question, RuleVersion, Text
 
 Moment = date | datetime
@@ -231,9 +231,23 @@ class Obligation:
     fulfilled_by: Event | None = None
     ended_by: Event | None = None
     deadline: Deadline | None = None
-    notes: tuple[Note, ...] = ()
+    _notes: tuple[Note, ...] | Callable[[Obligation], tuple[Note, ...]] = attrs.field(
+        default=(), eq=False, repr=False, alias="notes"
+    )
+    """The notes, or what writes them when first read: an evaluation settles every
+    obligation without writing notes and replays the case with notes only when asked."""
     conditions: tuple[Condition, ...] = ()
     questions: tuple[Question, ...] = ()
+    no_due_reason: str | None = None
+    """Why there is no due date, as a note kind a sweep can count: ``"next-not-set"``
+    (the municipality set no next follow-up), ``"needs-time"``, ``"not-configured"``,
+    ``"configurable"``, ``"no-duration"``, ``"missing-birth"``; None when there is a due."""
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """What the engine found on the way to the date and status, as data (see explain())."""
+        notes = self._notes
+        return notes if isinstance(notes, tuple) else notes(self)
 
     @property
     def fulfilled_at(self) -> Moment | None:
@@ -258,15 +272,6 @@ class Obligation:
     def due_by(self, day: date) -> bool:
         """True when it has a due date on or before ``day`` (a date; a datetime's own day)."""
         return self.due is not None and _day(self.due) <= day_of(day)
-
-    @property
-    def no_due_reason(self) -> str | None:
-        """Why there is no due date, as a note kind a sweep can count: ``"next-not-set"``
-        (the municipality set no next follow-up), ``"needs-time"``, ``"not-configured"``,
-        ``"configurable"``, ``"no-duration"``, ``"missing-birth"``; None when there is a due."""
-        if self.due is not None:
-            return None
-        return next((n.kind for n in self.notes if n.kind in NO_DUE_REASONS), None)
 
     @property
     def next_not_set(self) -> bool:

@@ -43,7 +43,7 @@ from frister.deadlines import (
     Unit,
 )
 from frister.errors import InputError, InputTypeError, did_you_mean
-from frister.explain import Note
+from frister.explain import Note, no_due_reason
 from frister.rules import FactType, Text
 
 if TYPE_CHECKING:
@@ -252,6 +252,10 @@ def obligation_from_json(data: object, catalog: Catalog) -> Obligation:
     table = _mapping(data, "obligation")
     rule = catalog.get(table["rule_id"])
     version = catalog.version(table["version"])
+    notes = tuple(
+        Note(n["kind"], {k: _untagged(v) for k, v in n["values"].items()})
+        for n in table.get("notes", [])
+    )
     return Obligation(
         rule_id=rule.id,
         title=rule.title,
@@ -265,12 +269,10 @@ def obligation_from_json(data: object, catalog: Catalog) -> Obligation:
         fulfilled_by=_optional_event(table.get("fulfilled_by"), catalog, "fulfilled_by"),
         ended_by=_optional_event(table.get("ended_by"), catalog, "ended_by"),
         deadline=_deadline_from(table.get("deadline")),
-        notes=tuple(
-            Note(n["kind"], {k: _untagged(v) for k, v in n["values"].items()})
-            for n in table.get("notes", [])
-        ),
+        notes=notes,
         conditions=version.when,
         questions=version.questions,
+        no_due_reason=no_due_reason(notes) if table.get("due") is None else None,
     )
 
 

@@ -52,6 +52,11 @@ class Context:
     """A 29 February birthday falls on 1 March in other years (a reading of research B.3)."""
     frozen_rules: frozenset[str] = frozenset()
     """Rules whose trigger's version keeps governing after it ended (a reading of D.1)."""
+    explaining: bool = True
+    """Write every note. Without, only the notes that decide something (why there is no
+    due date) are written, and the obligations replay the case when their notes are read."""
+    replay: Callable[[Obligation], tuple[Note, ...]] | None = None
+    """What writes the notes of a quiet evaluation's obligations when they are read."""
     derived: dict[int, Note] = attrs.field(factory=dict)
     derived_from: dict[int, Event] = attrs.field(factory=dict)
     results: dict[str, list[Obligation]] = attrs.field(factory=dict)
@@ -63,6 +68,10 @@ class Context:
     _described: dict[int, Text] = attrs.field(factory=dict)
     given_index: dict[int, int] = attrs.field(factory=dict)
     """Each event's index in the case as given (``events[3]``), for messages."""
+
+    def notes(self, notes: list[Note]) -> list[Note] | None:
+        """``notes`` to write into when explaining, else None (write nothing)."""
+        return notes if self.explaining else None
 
     def index(self) -> None:
         """Index the (final, sorted) timeline: positions, ranks, events by kind."""

@@ -43,6 +43,9 @@ def derive(context: Context) -> None:
             if not on_or_after(context.as_of, event.at):
                 continue
             context.derived_from[id(event)] = source
+            added.append(event)
+            if not context.explaining:
+                continue
             counted = [s for s in deadline.steps if isinstance(s, Count)]
             context.derived[id(event)] = Note.of(
                 "derived-letter" if after.unit is Unit.WORKING_DAYS else "derived",
@@ -55,7 +58,6 @@ def derive(context: Context) -> None:
                     "mark": both(derivation.mark.label),
                 },
             )
-            added.append(event)
     if added:
         context.events.extend(added)
         context.events.sort(key=context.key)

@@ -38,14 +38,17 @@ def occurrence_due(
     number: int,
 ) -> tuple[Moment | None, Deadline | None, RuleVersion, list[Note]]:
     """The due date under the version in force on the day it falls due, with its notes."""
-    notes: list[Note] = [version_note(version, "trigger" if number == 1 else "anchor", anchor.day)]
+    notes: list[Note] = []
+    if context.explaining:
+        notes.append(version_note(version, "trigger" if number == 1 else "anchor", anchor.day))
     due, deadline, more = _due_under(context, rule, version, trigger, anchor, number)
     seen = {version.id}
     while due is not None and version.valid_to is not None and day(due) > version.valid_to:
         if rule.id in context.frozen_rules and crosses_law(context.catalog, rule, version):
-            notes.append(Note.of("reading-kept", {"old": str(version.citation)}))
+            if context.explaining:
+                notes.append(Note.of("reading-kept", {"old": str(version.citation)}))
             break
-        successor = transition(context.catalog, rule, version, day(due), notes)
+        successor = transition(context.catalog, rule, version, day(due), context.notes(notes))
         if successor is None or successor.id in seen:
             break
         version = successor
@@ -55,7 +58,10 @@ def occurrence_due(
             # The new rule's own date lies before it existed. The shared law has no basis for
             # a date here: frister assumes the day the new rule entered into force, says so,
             # and shows that day's own steps (flagged if closed), so steps and due agree.
-            more.append(Note.of("entry-into-force", {"computed": due, "due": version.valid_from}))
+            if context.explaining:
+                more.append(
+                    Note.of("entry-into-force", {"computed": due, "due": version.valid_from})
+                )
             deadline = _fixed(context.catalog, version, version.valid_from)
             due = deadline.due
     return due, deadline, version, notes + more
@@ -72,13 +78,15 @@ def _due_under(
     catalog = context.catalog
     notes: list[Note] = []
     if version.before:
-        notes.append(Note.of("before", {"event": context.describe(trigger)}))
+        if context.explaining:
+            notes.append(Note.of("before", {"event": context.describe(trigger)}))
         return trigger.at, None, notes
     if number > 1:
         return _next_due(context, version, anchor, number, notes)
     fixed = trigger.facts.get(version.due_from_fact) if version.due_from_fact else None
     if isinstance(fixed, date):
-        notes.append(Note.of("due-from-fact", {"fact": version.due_from_fact, "due": fixed}))
+        if context.explaining:
+            notes.append(Note.of("due-from-fact", {"fact": version.due_from_fact, "due": fixed}))
         deadline = _fixed(catalog, version, fixed)
         return deadline.due, deadline, notes
     duration = _duration(context, rule, version, trigger, notes)
@@ -90,7 +98,8 @@ def _due_under(
             notes.append(Note.of("missing-birth", {"fact": fact}))
             return None, None, notes
         start = birthday(birth, version.age, march_first=context.march_first)
-        notes.append(Note.of("age-anchor", {"age": version.age, "birth": birth}))
+        if context.explaining:
+            notes.append(Note.of("age-anchor", {"age": version.age, "birth": birth}))
         if duration is None:
             assert isinstance(start.due, date)
             settled = _fixed(catalog, version, start.due)
@@ -110,21 +119,26 @@ def _due_under(
     for event in following(context, version.or_at_event, trigger, version.match):
         if on_time(event.at, due) and event.at != due:
             due = event.day
-            notes.append(Note.of("earlier-event", {"event": context.describe(event), "due": due}))
+            if context.explaining:
+                notes.append(
+                    Note.of("earlier-event", {"event": context.describe(event), "due": due})
+                )
         break
     if version.notice:
-        notes.append(Note.of("notice"))
-        deadline = _as_notice(deadline, notes)
+        if context.explaining:
+            notes.append(Note.of("notice"))
+        deadline = _as_notice(deadline, context.notes(notes))
     return due, deadline, notes
 
 
-def _as_notice(deadline: Deadline, notes: list[Note]) -> Deadline:
+def _as_notice(deadline: Deadline, notes: list[Note] | None) -> Deadline:
     """A notice is a minimum: its date is the earliest day the decision may take effect, so
     no earlier 'practical' day is shown or used, even when the day is closed."""
     kept = [s for s in deadline.steps if isinstance(s, Expiry) and s.action is ExpiryAction.KEPT]
     if not kept:
         return deadline
-    notes.append(Note.of("notice-closed", {"due": deadline.due}))
+    if notes is not None:
+        notes.append(Note.of("notice-closed", {"due": deadline.due}))
     steps = tuple(s for s in deadline.steps if s not in kept)
     return attrs.evolve(deadline, practical_due=deadline.due, steps=steps)
 
@@ -132,14 +146,16 @@ def _as_notice(deadline: Deadline, notes: list[Note]) -> Deadline:
 def _next_due(
     context: Context, version: RuleVersion, anchor: Event, number: int, notes: list[Note]
 ) -> tuple[Moment | None, Deadline | None, list[Note]]:
-    notes.append(Note.of("recurrence", {"number": number, "anchor": context.describe(anchor)}))
+    if context.explaining:
+        notes.append(Note.of("recurrence", {"number": number, "anchor": context.describe(anchor)}))
     if version.then is not None:
         deadline = _compute(context.catalog, version, anchor.at, version.then, anchor)
         return deadline.due, deadline, notes
     fact = version.then_from_fact
     value = anchor.facts.get(fact) if fact else None
     if isinstance(value, date):
-        notes.append(Note.of("next-from-fact", {"fact": fact, "due": value}))
+        if context.explaining:
+            notes.append(Note.of("next-from-fact", {"fact": fact, "due": value}))
         deadline = _fixed(context.catalog, version, value)
         return deadline.due, deadline, notes
     notes.append(Note.of("next-not-set", {"fact": fact, "anchor": anchor.day}))
@@ -152,7 +168,7 @@ def _duration(
     facts = context.facts_at(trigger)
     for alternative in version.deadlines:
         if all(c.holds(trigger.facts, facts, trigger.day) for c in alternative.when):
-            if alternative.when:
+            if alternative.when and context.explaining:
                 notes.append(_alternative_note(alternative))
             return alternative.duration
     configured = context.catalog.durations.get(rule.id)
@@ -161,17 +177,18 @@ def _duration(
         value = trigger.facts.get(name)
         duration = configured.values.get(str(value)) if value is not None else None
         if duration is not None:
-            notes.append(
-                Note.of(
-                    "configured",
-                    {
-                        "pack": configured.pack,
-                        "fact": configured.fact,
-                        "value": value,
-                        "duration": both(duration.describe),
-                    },
+            if context.explaining:
+                notes.append(
+                    Note.of(
+                        "configured",
+                        {
+                            "pack": configured.pack,
+                            "fact": configured.fact,
+                            "value": value,
+                            "duration": both(duration.describe),
+                        },
+                    )
                 )
-            )
             return duration
         shown = value if value is not None else Text("ikke oplyst", "not given")
         notes.append(Note.of("not-configured", {"fact": configured.fact, "value": shown}))

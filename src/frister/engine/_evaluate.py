@@ -6,6 +6,9 @@ after ``as_of`` have not happened yet and are ignored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from frister.case import (
     Case,
     Moment,
@@ -20,6 +23,7 @@ from frister.engine._derived import derive
 from frister.engine._shapes import arising, duplicate, occurrences
 from frister.engine._versions import entering_after, version_at
 from frister.errors import InputTypeError
+from frister.explain import Note
 from frister.rules import (
     CatalogData,
     ObligationRule,
@@ -35,18 +39,37 @@ def evaluate(
     *,
     march_first: bool = False,
     frozen_rules: frozenset[str] = frozenset(),
+    explaining: bool = False,
 ) -> list[Obligation]:
     """The obligations of ``case`` as they stand on ``as_of`` (of one rule, with ``only``).
 
     ``march_first`` and ``frozen_rules`` compute other readings of open questions
-    (``engine/_readings.py``); the defaults are frister's readings.
+    (``engine/_readings.py``); the defaults are frister's readings. Without
+    ``explaining`` no notes are written: the obligations write theirs when first read,
+    by evaluating the case once more with notes (most results are counted, not read).
     """
     case = check_case(catalog, case)
     as_of = check_moment(as_of, "as_of")
     if not isinstance(reading, YearReading):
         raise InputTypeError("reading", reading, "expected frister.YearReading")
     visible = [e for e in case.events if on_or_after(as_of, e.at)]
-    context = Context(catalog, case.facts, visible, as_of, reading, march_first, frozen_rules)
+    context = Context(
+        catalog, case.facts, visible, as_of, reading, march_first, frozen_rules, explaining
+    )
+    replay = None
+    if not explaining:
+        replay = context.replay = _Replay(
+            partial(
+                evaluate,
+                catalog,
+                case,
+                as_of,
+                reading,
+                only,
+                march_first=march_first,
+                frozen_rules=frozen_rules,
+            )
+        )
     visible.sort(key=context.key)
     context.given_index = {id(event): i for i, event in enumerate(case.events)}
     derive(context)
@@ -68,7 +91,37 @@ def evaluate(
         ob for obs in context.results.values() for ob in obs if only is None or ob.rule_id == only
     ]
     obligations.sort(key=lambda ob: (rank(ob.trigger), order[ob.rule_id], ob.occurrence))
+    if replay is not None:
+        replay.positions = {id(ob): i for i, ob in enumerate(obligations)}
     return obligations
+
+
+class _Replay:
+    """The notes of a quiet evaluation's obligations, written when first read by evaluating
+    the case again with notes; the same evaluation gives the same obligations in order."""
+
+    def __init__(self, explained: Callable[..., list[Obligation]]) -> None:
+        self._evaluate = explained
+        self._explained: list[Obligation] | None = None
+        self.positions: dict[int, int] = {}
+        """Each quiet obligation's place in the result, by identity (no reference cycle)."""
+
+    def __call__(self, ob: Obligation) -> tuple[Note, ...]:
+        if self._explained is None:
+            self._explained = self._evaluate(explaining=True)
+        position = self.positions.get(id(ob))
+        if position is not None:
+            return self._explained[position].notes
+        # A copy made with attrs.evolve: the occurrence it is a copy of.
+        for other in self._explained:
+            if (other.rule_id, other.occurrence, other.trigger, other.version) == (
+                ob.rule_id,
+                ob.occurrence,
+                ob.trigger,
+                ob.version,
+            ):
+                return other.notes
+        return ()  # an occurrence this evaluation never gave: no notes of its own
 
 
 def _with_parents(catalog: CatalogData, rule_id: str) -> set[str]:

@@ -266,6 +266,7 @@ def _rule_deadline(
             only=rule_id,
             march_first=variant.march_first,
             frozen_rules=frozenset(catalog.rules) if variant.keep_version else frozenset(),
+            explaining=True,
         )
         for ob in obligations:
             if ob.rule_id == rule_id and ob.trigger == event and ob.occurrence == 1:

@@ -19,7 +19,7 @@ from frister.engine._context import (
     past,
 )
 from frister.engine._versions import governing_on
-from frister.explain import Note
+from frister.explain import Note, no_due_reason
 from frister.rules import (
     ObligationRule,
     RuleVersion,
@@ -48,7 +48,8 @@ def settle(
             else _fulfilling(context, version, version.exempted_by, trigger, facts, claimed)
         )
         if exempted is not None:
-            notes.append(Note.of("exempted", {"event": context.describe(exempted)}))
+            if context.explaining:
+                notes.append(Note.of("exempted", {"event": context.describe(exempted)}))
             fulfilled = exempted
     else:
         # A derived trigger (a receipt) counts from the event it was derived from: a complaint
@@ -62,7 +63,7 @@ def settle(
         # An open duty with no date is finished under the rule in force when it is done
         # (or still open): Barnets lov § 213 stk. 1 for matters open on 31 Dec 2023.
         done = fulfilled.day if fulfilled is not None else day(context.as_of)
-        version = governing_on(context.catalog, rule, version, done, notes)
+        version = governing_on(context.catalog, rule, version, done, context.notes(notes))
     if version.notice:
         practical: Moment | None = due  # the earliest day a decision may take effect: no earlier
     elif deadline is not None and deadline.due == due:
@@ -70,10 +71,11 @@ def settle(
     else:
         practical = due
     status = status_of(context, version, due, fulfilled, ended)
-    if version.before and status is Status.OVERDUE:
-        notes.append(Note.of("before-breached", {"event": context.describe(trigger)}))
-    if rule.shape is Shape.C and status is Status.OVERDUE:
-        notes.append(Note.of("citizen-expired"))
+    if context.explaining and status is Status.OVERDUE:
+        if version.before:
+            notes.append(Note.of("before-breached", {"event": context.describe(trigger)}))
+        if rule.shape is Shape.C:
+            notes.append(Note.of("citizen-expired"))
     return conclude(
         context,
         rule,
@@ -105,11 +107,12 @@ def conclude(
     notes: list[Note],
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
-    if fulfilled is not None:
-        notes.append(Note.of("fulfilled", {"event": context.describe(fulfilled)}))
-    if ended is not None:
-        notes.append(Note.of("ended", {"event": context.describe(ended)}))
-    notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
+    if context.explaining:
+        if fulfilled is not None:
+            notes.append(Note.of("fulfilled", {"event": context.describe(fulfilled)}))
+        if ended is not None:
+            notes.append(Note.of("ended", {"event": context.describe(ended)}))
+        notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
     return Obligation(
         rule_id=rule.id,
         title=rule.title,
@@ -123,9 +126,10 @@ def conclude(
         fulfilled_by=fulfilled,
         ended_by=ended,
         deadline=deadline,
-        notes=tuple(notes),
+        notes=tuple(notes) if context.replay is None else context.replay,
         conditions=version.when,
         questions=version.questions,
+        no_due_reason=no_due_reason(notes) if due is None else None,
     )
 
 

@@ -58,14 +58,18 @@ def _occurrence(
     number: int,
     claimed: set[int],
 ) -> Obligation:
-    notes = [Note.of("trigger", {"event": context.describe(trigger)})]
-    if id(trigger) in context.derived:
-        notes.append(context.derived[id(trigger)])
-    facts = context.facts_at(trigger)
-    notes.extend(
-        Note.of("condition", {"condition": both(c.describe), "actual": _actual(c, trigger, facts)})
-        for c in version.when
-    )
+    notes = []
+    if context.explaining:
+        notes.append(Note.of("trigger", {"event": context.describe(trigger)}))
+        if id(trigger) in context.derived:
+            notes.append(context.derived[id(trigger)])
+        facts = context.facts_at(trigger)
+        notes.extend(
+            Note.of(
+                "condition", {"condition": both(c.describe), "actual": _actual(c, trigger, facts)}
+            )
+            for c in version.when
+        )
     due, deadline, version, more = occurrence_due(context, rule, version, trigger, anchor, number)
     notes.extend(more)
     return settle(context, rule, version, trigger, anchor, number, due, deadline, notes, claimed)
@@ -107,14 +111,14 @@ def _periods(
     while start <= today:
         last = _period_end(start, trigger.day, number, context.reading)
         inside = [e for e in talks if start <= e.day <= last]
-        notes = [
-            Note.of("trigger", {"event": context.describe(trigger)}),
-            version_note(version, "trigger", trigger.day),
-        ]
-        governing = governing_on(context.catalog, rule, version, last, notes)
-        notes.append(
-            Note.of("period", {"start": start, "end": last, "count": count, "seen": len(inside)})
-        )
+        notes = _trigger_notes(context, version, trigger)
+        governing = governing_on(context.catalog, rule, version, last, context.notes(notes))
+        if context.explaining:
+            notes.append(
+                Note.of(
+                    "period", {"start": start, "end": last, "count": count, "seen": len(inside)}
+                )
+            )
         fulfilled = inside[count - 1] if len(inside) >= count else None
         stopped = end if end is not None and end.day <= last and fulfilled is None else None
         practical = context.catalog.calendar.roll_backward(last)
@@ -141,6 +145,16 @@ def _periods(
     return results
 
 
+def _trigger_notes(context: Context, version: RuleVersion, trigger: Event) -> list[Note]:
+    """The trigger and the version in force on its day, when explaining."""
+    if not context.explaining:
+        return []
+    return [
+        Note.of("trigger", {"event": context.describe(trigger)}),
+        version_note(version, "trigger", trigger.day),
+    ]
+
+
 def _period_end(start: date, first: date, number: int, reading: YearReading) -> date:
     if reading is YearReading.CALENDAR_YEAR:
         return date(start.year, 12, 31)
@@ -158,13 +172,13 @@ def arising(
         version = version_at(versions, trigger.kind, trigger.day)
         if version is None:
             continue
-        notes = [
-            Note.of("trigger", {"event": context.describe(trigger)}),
-            version_note(version, "trigger", trigger.day),
-        ]
+        notes = _trigger_notes(context, version, trigger)
         if missed.due is not None:
-            version = governing_on(context.catalog, rule, version, day(missed.due), notes)
-        notes.append(Note.of("arises", {"parent": missed.rule_id, "due": missed.due}))
+            version = governing_on(
+                context.catalog, rule, version, day(missed.due), context.notes(notes)
+            )
+        if context.explaining:
+            notes.append(Note.of("arises", {"parent": missed.rule_id, "due": missed.due}))
         results.append(
             settle(
                 context,

@@ -44,10 +44,17 @@ _NO_TRANSITIONAL_PROVISION = Text(
 
 
 def transition(
-    catalog: CatalogData, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+    catalog: CatalogData,
+    rule: ObligationRule,
+    version: RuleVersion,
+    day: date,
+    notes: list[Note] | None,
 ) -> RuleVersion | None:
-    """The version that takes over on ``day``, after ``version`` ended; notes say why."""
+    """The version that takes over on ``day``, after ``version`` ended; ``notes`` (if any)
+    say why."""
     successor = _successor(catalog, rule, version)
+    if notes is None:
+        return successor
     if successor is None:
         notes.append(Note.of("no-successor", {"due": day, "end": version.valid_to}))
         return None
@@ -106,9 +113,14 @@ def _successor(
 
 
 def governing_on(
-    catalog: CatalogData, rule: ObligationRule, version: RuleVersion, day: date, notes: list[Note]
+    catalog: CatalogData,
+    rule: ObligationRule,
+    version: RuleVersion,
+    day: date,
+    notes: list[Note] | None,
 ) -> RuleVersion:
-    """The version in force on ``day`` (a due day, or the day an open duty is done)."""
+    """The version in force on ``day`` (a due day, or the day an open duty is done);
+    ``notes`` (if any) say why."""
     seen = {version.id}
     while version.valid_to is not None and day > version.valid_to:
         successor = transition(catalog, rule, version, day, notes)

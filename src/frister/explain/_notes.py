@@ -67,6 +67,12 @@ NO_DUE_REASONS = frozenset(
 )
 """The note kinds that say why an occurrence has no due date."""
 
+
+def no_due_reason(notes: Iterable[Note]) -> str | None:
+    """The kind of the first note that says why there is no due date, or None."""
+    return next((n.kind for n in notes if n.kind in NO_DUE_REASONS), None)
+
+
 DERIVED_NOTES = frozenset({"derived", "derived-letter"})
 """The note kinds that say a trigger was derived (a receipt worked out from how it was sent)."""
 
