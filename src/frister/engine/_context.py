@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -150,17 +150,21 @@ def event_key(event: Event) -> tuple[object, ...]:
 
 def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:
     """Events of one matter: every link fact both carry has the same value."""
-    return all(a.facts[f] == b.facts[f] for f in facts if f in a.facts and f in b.facts)
+    mine, theirs = a.facts, b.facts
+    for fact in facts:
+        if fact in mine and fact in theirs and mine[fact] != theirs[fact]:
+            return False
+    return True
 
 
 def following(
     context: Context, kinds: tuple[str, ...], trigger: Event, match: Sequence[str]
-) -> list[Event]:
-    return [
-        e
-        for e in context.of_kinds(kinds)
-        if e is not trigger and on_or_after(e.at, trigger.at) and linked(trigger, e, match)
-    ]
+) -> Iterator[Event]:
+    """The events of ``kinds`` at or after ``trigger`` and of its matter, in time order."""
+    at = trigger.at
+    for e in context.of_kinds(kinds):
+        if e is not trigger and on_or_after(e.at, at) and linked(trigger, e, match):
+            yield e
 
 
 def both(render: Callable[[Language], str]) -> Text:

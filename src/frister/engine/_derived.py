@@ -8,9 +8,10 @@ from functools import partial
 from frister.calendar import Language
 from frister.case import Event, on_or_after
 from frister.deadlines import (
+    Direction,
+    MonthRule,
     Roll,
     Unit,
-    compute_deadline,
 )
 from frister.deadlines._steps import Count
 from frister.engine._context import Context, both, linked
@@ -33,8 +34,8 @@ def derive(context: Context) -> None:
             after = derivation.after.get(str(channel)) if channel is not None else None
             if after is None:
                 continue
-            deadline = compute_deadline(
-                source.day, after, roll=Roll.KEEP, calendar=context.catalog.calendar
+            deadline = context.catalog.deadline(
+                source.day, after, Roll.KEEP, (), MonthRule.SAME_DAY_OR_MONTH_END, Direction.AFTER
             )
             day = deadline.due
             assert isinstance(day, date)

@@ -165,9 +165,10 @@ def _next_due(
 def _duration(
     context: Context, rule: ObligationRule, version: RuleVersion, trigger: Event, notes: list[Note]
 ) -> Duration | None:
-    facts = context.facts_at(trigger)
     for alternative in version.deadlines:
-        if all(c.holds(trigger.facts, facts, trigger.day) for c in alternative.when):
+        if not alternative.when or all(
+            c.holds(trigger.facts, context.facts_at(trigger), trigger.day) for c in alternative.when
+        ):
             if alternative.when and context.explaining:
                 notes.append(_alternative_note(alternative))
             return alternative.duration

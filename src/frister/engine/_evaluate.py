@@ -141,8 +141,9 @@ def _evaluate_rule(context: Context, rule: ObligationRule) -> list[Obligation]:
                 if missed.status in (Status.OVERDUE, Status.MET_LATE):
                     results.extend(arising(context, rule, missed, claimed))
         return results
+    triggered_by = rule.triggered_by
     for event in context.of_kinds(rule.trigger_kinds):
-        for versions in rule.variants().values():
+        for versions in triggered_by[event.kind]:
             version = version_at(versions, event.kind, event.day)
             if version is None:
                 # A running measure meets a rule that entered into force after it started:

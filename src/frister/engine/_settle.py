@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from frister.case import Event, Moment, Obligation, Status, on_or_after
 from frister.deadlines import (
     Deadline,
@@ -39,13 +36,12 @@ def settle(
     notes: list[Note],
     claimed: set[int],
 ) -> Obligation:
-    facts = context.facts_at(trigger)
     if version.before:
-        fulfilled = _fulfilling(context, version, version.fulfilled_by, trigger, facts, claimed)
+        fulfilled = _fulfilling(context, version, version.fulfilled_by, trigger, trigger, claimed)
         exempted = (
             None
             if fulfilled
-            else _fulfilling(context, version, version.exempted_by, trigger, facts, claimed)
+            else _fulfilling(context, version, version.exempted_by, trigger, trigger, claimed)
         )
         if exempted is not None:
             if context.explaining:
@@ -55,7 +51,7 @@ def settle(
         # A derived trigger (a receipt) counts from the event it was derived from: a complaint
         # made before the deemed receipt is in time.
         start = context.derived_from.get(id(anchor), anchor)
-        fulfilled = _fulfilling(context, version, version.fulfilled_by, start, facts, claimed)
+        fulfilled = _fulfilling(context, version, version.fulfilled_by, start, trigger, claimed)
     ended = _ending(context, version, trigger, fulfilled, due)
     if fulfilled is not None and ended is None:
         claimed.add(id(fulfilled))
@@ -138,22 +134,28 @@ def _fulfilling(
     version: RuleVersion,
     kinds: tuple[str, ...],
     trigger: Event,
-    case_facts: Mapping[str, Any],
+    occurrence: Event,
     claimed: set[int],
 ) -> Event | None:
     """The first unclaimed event of ``kinds`` linked to ``trigger`` that meets the rule's
-    fulfilment conditions: at or after the trigger, or at or before it for a precondition."""
+    fulfilment conditions (read with the case facts at the ``occurrence``'s trigger): at
+    or after the trigger, or at or before it for a precondition."""
+    at, before, match, conditions = (
+        trigger.at,
+        version.before,
+        version.match,
+        version.fulfilled_when,
+    )
     for event in context.of_kinds(kinds):
         if event is trigger or id(event) in claimed:
             continue
-        in_order = (
-            on_or_after(trigger.at, event.at)
-            if version.before
-            else on_or_after(event.at, trigger.at)
-        )
-        if not in_order or not linked(trigger, event, version.match):
+        in_order = on_or_after(at, event.at) if before else on_or_after(event.at, at)
+        if not in_order or not linked(trigger, event, match):
             continue
-        if all(c.holds(event.facts, case_facts, event.day) for c in version.fulfilled_when):
+        if not conditions:
+            return event
+        facts = context.facts_at(occurrence)
+        if all(c.holds(event.facts, facts, event.day) for c in conditions):
             return event
     return None
 

@@ -98,8 +98,7 @@ def _periods(
     assert version.frequency is not None
     count = version.frequency.count
     today = day(context.as_of)
-    ended_events = following(context, version.ended_by, trigger, version.match)
-    end = ended_events[0] if ended_events else None
+    end = next(following(context, version.ended_by, trigger, version.match), None)
     talks = [
         e
         for e in following(context, version.fulfilled_by, trigger, version.match)

@@ -450,6 +450,21 @@ class ObligationRule:
         return self._variants
 
     @cached_property
+    def triggered_by(self) -> Mapping[str, tuple[tuple[RuleVersion, ...], ...]]:
+        """For each trigger kind, each variant's versions with that trigger, in date order
+        (the variants without one are left out)."""
+        return MappingProxyType(
+            {
+                kind: tuple(
+                    mine
+                    for versions in self.variants().values()
+                    if (mine := tuple(v for v in versions if v.trigger == kind))
+                )
+                for kind in self.trigger_kinds
+            }
+        )
+
+    @cached_property
     def _variants(self) -> Mapping[str, tuple[RuleVersion, ...]]:
         grouped: dict[str, list[RuleVersion]] = {}
         for version in self.versions:
