@@ -6,6 +6,7 @@ import json
 import os
 import pickle
 import sys
+from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -24,6 +25,7 @@ from frister.portfolio import (
     Portfolio,
     PortfolioResult,
     PortfolioRow,
+    Unreadable,
     evaluate_portfolio,
 )
 from frister.portfolio._rows import Table, decode  # private: the moment encoding
@@ -330,6 +332,51 @@ def test_two_workers_give_the_same_rows_and_errors_in_the_same_order() -> None:
     assert parallel.case_ids == serial.case_ids
     assert calls[-1] == (len(records), len(records))
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+class HeldSource:
+    """A source that reads any run of its cases (as a scanned file does), held in memory;
+    the ids in ``unreadable`` are read as a file's bad rows are, when they are read."""
+
+    def __init__(self, records: list[CaseRecord], unreadable: frozenset[str] = frozenset()):
+        self.held = tuple(records)
+        self.unreadable = unreadable
+
+    def __len__(self) -> int:
+        return len(self.held)
+
+    def entries(self) -> Iterator[CaseRecord | Unreadable]:
+        return self.entries_between(0, len(self.held))
+
+    def entries_between(self, start: int, stop: int) -> Iterator[CaseRecord | Unreadable]:
+        for record in self.held[start:stop]:
+            if record.id in self.unreadable:
+                yield Unreadable(record.id, frister.InputError("at", "2024-02-30", "no such day"))
+            else:
+                yield record
+
+
+def test_workers_read_their_own_cases_from_a_source_that_can_slice() -> None:
+    portfolio = generate_portfolio(300, seed=5)  # more than two chunks a worker
+    assert portfolio.sliced() is not None
+    calls: list[tuple[int, int | None]] = []
+    serial = evaluate_portfolio(CATALOG, portfolio, AS_OF)
+    parallel = evaluate_portfolio(
+        CATALOG, portfolio, AS_OF, workers=2, progress=lambda d, t: calls.append((d, t))
+    )
+    assert list(parallel.rows) == list(serial.rows) and parallel.case_ids == serial.case_ids
+    assert calls[-1] == (300, 300)
+    records = [*SYNTHETIC, *generate_portfolio(150, seed=6)]
+    held = Portfolio(HeldSource(records, frozenset({SYNTHETIC[1].id, records[140].id})))
+    result = evaluate_portfolio(CATALOG, held, AS_OF, workers=2)
+    assert result == evaluate_portfolio(CATALOG, held, AS_OF)
+    assert [f.case_id for f in result.errors] == [SYNTHETIC[1].id, records[140].id]
+
+
+def test_a_sliced_source_that_repeats_a_case_id_stops_the_run() -> None:
+    records = [*SYNTHETIC, *generate_portfolio(10, seed=6), SYNTHETIC[3]]  # in the 2nd chunk
+    with pytest.raises(frister.FristerError, match=repr(SYNTHETIC[3].id) + " twice"):
+        evaluate_portfolio(CATALOG, Portfolio(HeldSource(records)), AS_OF, workers=2)
 
 
 def test_workers_rebuild_a_catalog_with_its_own_calendar(tmp_path: Path) -> None:

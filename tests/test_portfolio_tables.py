@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.util import find_spec
 from pathlib import Path
@@ -174,6 +175,46 @@ def test_a_table_not_grouped_by_case_is_read_case_by_case(tmp_path: Path, fmt: s
         map(repr, evaluate_portfolio(CATALOG, Portfolio(read), AS_OF).rows)
     )
     assert result.cases == len(RECORDS)
+
+
+@pytest.mark.parametrize(("fmt", "shuffled"), [("csv", False), ("csv", True), ("jsonl", True)])
+def test_workers_read_their_own_cases_from_the_file(
+    tmp_path: Path, fmt: str, shuffled: bool
+) -> None:
+    records = [*RECORDS, *generate_portfolio(150, seed=12)]  # more than two chunks a worker
+    events, cases = tmp_path / f"events.{fmt}", tmp_path / f"cases.{fmt}"
+    write_portfolio(Portfolio(records), events, cases)
+    if shuffled:
+        _shuffle(events, tmp_path / f"shuffled.{fmt}", fmt)
+        events = tmp_path / f"shuffled.{fmt}"
+    with cases.open("a", encoding="utf-8") as file:  # a case without events, and a bad row
+        columns = cases.read_text(encoding="utf-8").splitlines()[0].count(",")
+        file.write(
+            "NO-EVENTS" + "," * columns + "\n" if fmt == "csv" else '{"case_id": "NO-EVENTS"}\n'
+        )
+    lines = cases.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = next(i for i, line in enumerate(lines) if i > 30 and re.search(r"\d{4}-\d\d-\d\d", line))
+    lines[bad] = re.sub(r"(\d{4}-\d\d)-\d\d", r"\1-32", lines[bad], count=1)  # no such day
+    cases.write_text("".join(lines), encoding="utf-8")
+    portfolio = read_portfolio(events, cases)
+    source = portfolio.sliced()
+    assert source is not None and _indexed(portfolio) == shuffled
+    whole = list(portfolio.entries())
+    pieces = [
+        e for start in range(0, len(source), 7) for e in source.entries_between(start, start + 7)
+    ]
+    assert [repr(e) for e in pieces] == [repr(e) for e in whole]
+    unreadable = [e.case_id for e in whole if isinstance(e, Unreadable)]
+    assert len(unreadable) == 2 and unreadable[-1] == "NO-EVENTS"
+    serial = evaluate_portfolio(CATALOG, portfolio, AS_OF)
+    assert evaluate_portfolio(CATALOG, portfolio, AS_OF, workers=2) == serial
+    assert [f.case_id for f in serial.errors] == unreadable
+
+
+def test_a_parquet_file_is_read_by_the_main_process(tmp_path: Path) -> None:
+    _need("parquet")
+    write_portfolio(Portfolio(RECORDS[:5]), tmp_path / "e.parquet", tmp_path / "c.parquet")
+    assert read_portfolio(tmp_path / "e.parquet").sliced() is None
 
 
 def _indexed(portfolio: Portfolio) -> bool:

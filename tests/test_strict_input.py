@@ -407,3 +407,31 @@ def test_a_case_fact_given_as_iso_text_is_read_as_a_date() -> None:
         CATALOG.evaluate(frister.Case([], {"foedselsdato": "2008-02-30"}), "2025-01-01")
     assert info.value.field == "case.facts.foedselsdato"
     assert "2008-02 has 29 days" in str(info.value)
+
+
+# -- errors cross process boundaries ----------------------------------------------------
+
+
+def test_every_error_pickles_as_itself() -> None:
+    """A worker process, or a Dask worker, hands errors back; a case a file could not read
+    travels with its error. Each comes back the same class, message and fields."""
+    import pickle  # noqa: PLC0415
+
+    from frister import errors  # noqa: PLC0415
+    from frister.portfolio import TableError  # noqa: PLC0415
+
+    made = [
+        errors.InputError("at", "2024-02-30", "no such day"),
+        errors.FactError("events[0].facts.underretter", 3, "expected a text fact"),
+        errors.NaiveDatetimeError("as_of", "2024-06-30T12:00", "naive datetime"),
+        errors.DataFileError("regler.toml", "obligation.x", "citation", "missing"),
+        errors.UnknownRuleError("undersoegelse.4m", ["undersoegelse.4-maaneder"]),
+        errors.ConditionsNotMetError("r", {"alder": 3}, ()),
+        errors.WorkerError("workers=2: a worker stopped"),
+        TableError("events.csv", 7, "at", "2024-02-30", "no such day"),
+    ]
+    for error in made:
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error)
+        assert (str(back), back.__dict__.keys()) == (str(error), error.__dict__.keys())
+        assert getattr(back, "field", None) == getattr(error, "field", None)

@@ -9,11 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Final
+from typing import Any, Final, Self
 
 
 class FristerError(Exception):
-    """Root of every error frister raises on purpose."""
+    """Root of every error frister raises on purpose.
+
+    Errors pickle as the arguments they were made with, so a worker process (or a
+    Dask worker) can hand them back, and a case a source could not read can travel.
+    """
+
+    _made_with: tuple[tuple[Any, ...], dict[str, Any]]
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        error = super().__new__(cls, *args)
+        error._made_with = (args, kwargs)
+        return error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        args, kwargs = self._made_with
+        return _remade, (type(self), args, kwargs), self.__dict__
 
     def in_language(self, lang: str) -> str:
         """The message in Danish (``"da"``) or English (``"en"``, as ``str(error)``).
@@ -22,6 +37,10 @@ class FristerError(Exception):
         translated, and a wording not yet translated is shown in English.
         """
         return translate(str(self)) if lang == "da" else str(self)
+
+
+def _remade(kind: type[FristerError], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    return kind(*args, **kwargs)
 
 
 class InputError(FristerError, ValueError):

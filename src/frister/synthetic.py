@@ -241,9 +241,16 @@ class SyntheticCases:
         return self.size
 
     def __iter__(self) -> Iterator[CaseRecord]:
+        return self.entries_between(0, self.size)
+
+    def entries_between(self, start: int, stop: int) -> Iterator[CaseRecord]:
+        """Cases ``start`` to ``stop - 1``: a worker process makes its own share."""
         salt = _salt(self.config)
-        for index in range(self.size):
+        for index in range(max(start, 0), min(stop, self.size)):
             yield _generate(index, self.seed, self.config, salt)
+
+    def __reduce__(self) -> tuple[type[SyntheticCases], tuple[int, int, SyntheticConfig]]:
+        return SyntheticCases, (self.size, self.seed, self.config)
 
     def __repr__(self) -> str:
         custom = "" if self.config == DEFAULT_CONFIG else ", custom config"

@@ -41,7 +41,7 @@ from frister.portfolio._mi_rates import (
     TrendPoint,
 )
 from frister.portfolio._mi_report import REPORT_FORMATS, Report
-from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
+from frister.portfolio._records import CaseRecord, Portfolio, SlicedSource, Unreadable
 from frister.portfolio._result import PortfolioResult
 from frister.portfolio._rows import ROW_FIELDS, CaseFailure, PortfolioRow
 from frister.portfolio._tables import (
@@ -89,6 +89,7 @@ __all__ = [
     "PortfolioRow",
     "Progress",
     "Report",
+    "SlicedSource",
     "StageLine",
     "StageRow",
     "StageTable",

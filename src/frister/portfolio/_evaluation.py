@@ -31,7 +31,7 @@ from frister.errors import (
     NaiveDatetimeError,
     WorkerError,
 )
-from frister.portfolio._records import CaseRecord, Portfolio, Unreadable
+from frister.portfolio._records import CaseRecord, Portfolio, SlicedSource, Unreadable
 from frister.portfolio._result import PortfolioResult
 from frister.portfolio._rows import CaseFailure, Moment, Table
 
@@ -79,7 +79,7 @@ def evaluate_portfolio(
                 progress(done, total)
     else:
         for count, (part, part_errors) in _in_processes(
-            catalog, admitted(portfolio.entries()), as_of, reading, workers
+            catalog, portfolio, as_of, reading, workers
         ):
             table.extend(part)
             errors.extend(part_errors)
@@ -195,24 +195,43 @@ def worker_catalog(paths: tuple[Path, ...], calendar: DanishCalendar, digest: st
     return catalog
 
 
-def _warm(paths: tuple[Path, ...], calendar: DanishCalendar, digest: str) -> None:
-    """Load the catalog as a worker starts; a failure is left to the task that needs it
-    (a pool whose initializer raises is broken for good, with a less helpful message)."""
+_worker_source: list[SlicedSource] = []
+"""In a worker process, the portfolio's source when it reads its own cases (given as the
+worker starts); empty in the main process."""
+
+
+def _warm(
+    paths: tuple[Path, ...], calendar: DanishCalendar, digest: str, source: SlicedSource | None
+) -> None:
+    """Load the catalog as a worker starts and keep the source it reads cases from; a
+    failure is left to the task that needs it (a pool whose initializer raises is broken
+    for good, with a less helpful message)."""
+    if source is not None:
+        _worker_source.append(source)
     with contextlib.suppress(Exception):
         worker_catalog(paths, calendar, digest)
+
+
+_Chunk = tuple[Table, list[CaseFailure], list[str]]
+"""A chunk's table, failures, and (for a source read in the worker) its case ids in order."""
 
 
 def _evaluate_chunk(
     paths: tuple[Path, ...],
     calendar: DanishCalendar,
     digest: str,
-    items: list[_Item],
+    items: list[_Item] | range,
     as_of: Moment,
     reading: YearReading,
-) -> tuple[Table, list[CaseFailure]]:
+) -> _Chunk:
+    """Evaluate the cases sent, or (a range) read those cases from the worker's source."""
     try:
         catalog = worker_catalog(paths, calendar, digest)
-        return evaluate_items(catalog, items, as_of, reading)
+        if isinstance(items, range):
+            read = list(admitted(_worker_source[0].entries_between(items.start, items.stop)))
+            ids = [item.id if isinstance(item, CaseRecord) else item.case_id for item in read]
+            return (*evaluate_items(catalog, read, as_of, reading), ids)
+        return (*evaluate_items(catalog, items, as_of, reading), [])
     except Exception as error:
         raise portable(error) from None
 
@@ -228,41 +247,65 @@ def portable(error: Exception) -> Exception:
 
 
 def _in_processes(
-    catalog: Catalog, items: Iterator[_Item], as_of: Moment, reading: YearReading, workers: int
+    catalog: Catalog, portfolio: Portfolio, as_of: Moment, reading: YearReading, workers: int
 ) -> Iterator[tuple[int, tuple[Table, list[CaseFailure]]]]:
     """Chunks evaluated in ``workers`` processes, in order, at most two chunks a worker in
     flight (``Executor.map`` would submit the whole portfolio at once).
+
+    A source that reads any run of its cases (a scanned file, synthetic cases) is
+    given to each worker once and the workers read their own cases: this process then
+    only collects rows, and two workers run nearly twice as fast as one. Other cases
+    are read here and sent in chunks.
 
     A process pool from ``concurrent.futures`` rather than ``multiprocessing.Pool``: a
     worker that dies (out of memory, killed, or unable to start) fails the run with a
     WorkerError instead of hanging it.
     """
     arguments = (catalog.paths, catalog.calendar, fingerprint(catalog))
+    source = portfolio.sliced()
+    chunks: Iterator[list[_Item] | range] = (
+        _chunks(admitted(portfolio.entries()), CHUNK_SIZE)
+        if source is None
+        else (
+            range(start, min(start + CHUNK_SIZE, len(source)))
+            for start in range(0, len(source), CHUNK_SIZE)
+        )
+    )
+    seen: set[str] = set()
     # spawn, not fork: the same on every platform, and safe in a process with threads.
     executor = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_warm,
-        initargs=arguments,
+        initargs=(*arguments, source),
     )
-    pending: deque[tuple[int, Future[tuple[Table, list[CaseFailure]]]]] = deque()
+    pending: deque[tuple[int, Future[_Chunk]]] = deque()
+
+    def collect() -> tuple[int, tuple[Table, list[CaseFailure]]]:
+        count, task = pending.popleft()
+        table, errors, ids = _result(task, workers)
+        for case_id in ids:
+            if case_id in seen:
+                raise FristerError(
+                    f"{source!r} gave the case id {case_id!r} twice; a source read by "
+                    "worker processes must give each case once"
+                )
+            seen.add(case_id)
+        return count, (table, errors)
+
     try:
-        for chunk in _chunks(items, CHUNK_SIZE):
+        for chunk in chunks:
             task = executor.submit(_evaluate_chunk, *arguments, chunk, as_of, reading)
             pending.append((len(chunk), task))
             while len(pending) >= 2 * workers:
-                count, done = pending.popleft()
-                yield count, _result(done, workers)
+                yield collect()
         while pending:
-            count, done = pending.popleft()
-            yield count, _result(done, workers)
+            yield collect()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(
-    task: Future[tuple[Table, list[CaseFailure]]], workers: int
-) -> tuple[Table, list[CaseFailure]]:
+def _result(task: Future[_Chunk], workers: int) -> _Chunk:
     try:
         return task.result()
     except BrokenProcessPool as error:

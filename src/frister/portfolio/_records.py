@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -70,6 +70,19 @@ class Unreadable:
     error: FristerError
 
 
+@runtime_checkable
+class SlicedSource(Protocol):
+    """A source that reads any run of its cases on its own (a file with an index, a
+    generator of numbered cases): worker processes then read their own cases instead of
+    being sent them. It pickles small and gives each case id once."""
+
+    def __len__(self) -> int: ...
+
+    def entries_between(self, start: int, stop: int) -> Iterator[CaseRecord | Unreadable]:
+        """Cases ``start`` to ``stop - 1`` in the portfolio's order, as ``entries()`` gives them."""
+        ...
+
+
 class Portfolio:
     """The cases a municipality measures, read once each, in order.
 
@@ -105,6 +118,10 @@ class Portfolio:
             if not isinstance(record, CaseRecord | Unreadable):
                 raise InputTypeError(f"records[{index}]", record, "expected frister.CaseRecord")
             yield record
+
+    def sliced(self) -> SlicedSource | None:
+        """The source, if it can read any run of its cases on its own."""
+        return self._source if isinstance(self._source, SlicedSource) else None
 
     @property
     def size(self) -> int | None:

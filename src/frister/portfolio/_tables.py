@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
+import itertools
 import json
 import re
 from array import array
@@ -20,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO, Final
+from typing import Any, BinaryIO, Final
 
 import attrs
 
@@ -86,6 +88,10 @@ _Values = dict[str, object]
 nulls until the keys are checked (:func:`_given`)."""
 
 
+def _read_only(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    return values if isinstance(values, MappingProxyType) else MappingProxyType(dict(values))
+
+
 def _given(values: _Values) -> _Values:
     return {key: value for key, value in values.items() if value is not None}
 
@@ -144,12 +150,15 @@ class _CsvRows:
                 raise TableError(name, 1, column or None, column, problem)
         self.columns: tuple[str, ...] | None = tuple(header)
 
-    def rows(self) -> Iterator[tuple[int, int, _Values]]:
+    def rows(self, start: int | None = None, number: int = 2) -> Iterator[tuple[int, int, _Values]]:
+        """(row number, byte position, values) of each row, from the first (or from the row
+        ``number`` at byte ``start``)."""
+        start = self._start if start is None else start
         with _open(self.path, self.name) as file:
-            file.seek(self._start)
-            lines = _Lines(file, self.name, self._start)
+            file.seek(start)
+            lines = _Lines(file, self.name, start)
             reader = csv.reader(lines, strict=True)
-            number = 1
+            number -= 1
             while True:
                 position = lines.offset
                 number += 1
@@ -194,13 +203,16 @@ class _JsonRows:
         self.name = name
         _open(path, name).close()
 
-    def rows(self) -> Iterator[tuple[int, int, _Values]]:
+    def rows(self, start: int = 0, first: int = 1) -> Iterator[tuple[int, int, _Values]]:
+        """(line number, byte position, values) of each row, from the first (or from line
+        ``first`` at byte ``start``)."""
         with _open(self.path, self.name) as file:
-            position = 0
-            for number, line in enumerate(file, start=1):
-                start, position = position, position + len(line)
+            file.seek(start)
+            position = start
+            for number, line in enumerate(file, start=first):
+                at, position = position, position + len(line)
                 if line.strip():
-                    yield number, start, self._values(number, line)
+                    yield number, at, self._values(number, line)
 
     def row_at(self, file: BinaryIO, position: int, number: int) -> _Values:
         """The row starting at byte ``position`` (line ``number``)."""
@@ -358,9 +370,14 @@ class _CaseRow:
     row: int
     caseworker: str | None = None
     unit: str | None = None
-    facts: Mapping[str, object] = MappingProxyType({})
-    labels: Mapping[str, str] = MappingProxyType({})
+    facts: Mapping[str, object] = attrs.field(default={}, converter=_read_only)
+    labels: Mapping[str, str] = attrs.field(default={}, converter=_read_only)
     error: TableError | None = None
+
+    def __reduce__(self) -> tuple[type[_CaseRow], tuple[object, ...]]:
+        """Pickled with plain dicts (a read-only view does not pickle), for worker processes."""
+        facts, labels = dict(self.facts), dict(self.labels)
+        return _CaseRow, (self.row, self.caseworker, self.unit, facts, labels, self.error)
 
 
 def _read_case_table(path: Path, catalog: Catalog) -> dict[str, _CaseRow]:
@@ -427,7 +444,12 @@ def _case_row(
 class _Index:
     """Where each case's rows are, for a table not grouped by case (kept in memory)."""
 
-    positions: Mapping[str, tuple[array[int], array[int]]]  # case id: (positions, row numbers)
+    positions: Mapping[str, tuple[array[int], array[int]]] = attrs.field(converter=_read_only)
+    """Case id: (byte positions, row numbers) of its rows."""
+
+    def __reduce__(self) -> tuple[type[_Index], tuple[dict[str, object]]]:
+        """Pickled with a plain dict (a read-only view does not pickle), for worker processes."""
+        return _Index, (dict(self.positions),)
 
 
 class _EventFile:
@@ -450,6 +472,8 @@ class _EventFile:
             self._check_columns(1, self._source.columns)
         self._cases_name = str(cases)
         self._case_rows = _read_case_table(cases, catalog) if cases is not None else None
+        self._starts = (array("q"), array("q"))
+        """Each case's first row (byte position, row number), in the portfolio's order."""
         self._count, self._index, self._without_events = self._scan()
 
     def _check_columns(self, row: int, columns: Iterable[str]) -> None:
@@ -481,13 +505,16 @@ class _EventFile:
         seen: dict[str, None] = {}
         current: str | None = None
         grouped = True
-        for number, _, values in self._source.rows():
+        for number, position, values in self._source.rows():
             if self._source.columns is None:
                 self._check_columns(number, values)
             case_id = _case_id(self._reader, number, _given(values))
             if case_id != current:
                 if case_id in seen:
                     grouped = False
+                else:
+                    self._starts[0].append(position)
+                    self._starts[1].append(number)
                 seen[case_id] = None
                 current = case_id
         index = None if grouped else self._build_index()
@@ -523,18 +550,18 @@ class _EventFile:
             yield self._entry(case_id, rows)
         for case_id in self._without_events:
             yielded += 1
-            assert self._case_rows is not None
-            row = self._case_rows[case_id].row
-            error = TableError(
-                self._cases_name,
-                row,
-                "case_id",
-                case_id,
-                f"the case has no events in {self._name}",
-            )
-            yield Unreadable(case_id, error)
+            yield self._eventless(case_id)
         if yielded != self._count:
             raise FristerError(f"{self._name} changed while it was read")
+
+    def _eventless(self, case_id: str) -> Unreadable:
+        """A case of the case table with no rows in the event table."""
+        assert self._case_rows is not None
+        row = self._case_rows[case_id].row
+        error = TableError(
+            self._cases_name, row, "case_id", case_id, f"the case has no events in {self._name}"
+        )
+        return Unreadable(case_id, error)
 
     def _groups(self) -> Iterator[tuple[str, list[tuple[int, _Values]]]]:
         if self._index is None:
@@ -544,8 +571,15 @@ class _EventFile:
             order = [p for where, _ in self._index.positions.values() for p in where]
             yield from _contiguous(self._reader, self._source.in_order(order))
             return
+        yield from self._indexed(self._index.positions)
+
+    def _indexed(
+        self, cases: Mapping[str, tuple[array[int], array[int]]]
+    ) -> Iterator[tuple[str, list[tuple[int, _Values]]]]:
+        """The rows of ``cases`` read back by position (a table not grouped by case)."""
+        assert not isinstance(self._source, _ParquetRows)
         with _open(self._path, self._name) as file:
-            for case_id, (positions, numbers) in self._index.positions.items():
+            for case_id, (positions, numbers) in cases.items():
                 rows = []
                 for position, number in zip(positions, numbers, strict=True):
                     values = _given(self._source.row_at(file, position, number))
@@ -596,6 +630,34 @@ class _EventFile:
         return Event(kind_name, at, facts)
 
 
+class _SlicedEventFile(_EventFile):
+    """A CSV or JSON Lines event table, whose cases can be read from any case on: worker
+    processes read their own cases (see :class:`frister.portfolio.SlicedSource`)."""
+
+    def entries_between(self, start: int, stop: int) -> Iterator[CaseRecord | Unreadable]:
+        """Cases ``start`` to ``stop - 1`` in the portfolio's order, as ``entries()`` gives them."""
+        assert not isinstance(self._source, _ParquetRows)
+        with_events = self._count - len(self._without_events)
+        first, last = max(start, 0), min(stop, with_events)
+        if first < last:
+            groups: Iterator[tuple[str, list[tuple[int, _Values]]]]
+            if self._index is None:
+                rows = self._source.rows(self._starts[0][first], self._starts[1][first])
+                groups = itertools.islice(_contiguous(self._reader, rows), last - first)
+            else:
+                ids = self._case_ids[first:last]
+                groups = self._indexed({i: self._index.positions[i] for i in ids})
+            for case_id, case_rows in groups:
+                yield self._entry(case_id, case_rows)
+        for case_id in self._without_events[max(start - with_events, 0) : stop - with_events]:
+            yield self._eventless(case_id)
+
+    @functools.cached_property
+    def _case_ids(self) -> tuple[str, ...]:
+        assert self._index is not None
+        return tuple(self._index.positions)
+
+
 def _contiguous(
     reader: _Reader, rows: Iterator[tuple[int, int, _Values]]
 ) -> Iterator[tuple[str, list[tuple[int, _Values]]]]:
@@ -632,7 +694,8 @@ def read_portfolio(
         raise InputTypeError("catalog", catalog, "expected frister.Catalog")
     events = _path(events_path, "events_path", exists=True)
     cases = None if cases_path is None else _path(cases_path, "cases_path", exists=True)
-    return Portfolio(_EventFile(events, cases, catalog))
+    source = _EventFile if _format(events, "events_path") == "parquet" else _SlicedEventFile
+    return Portfolio(source(events, cases, catalog))
 
 
 def _path(value: object, field: str, *, exists: bool = False) -> Path:
