@@ -6,7 +6,8 @@ After a change that *should* alter results (a rule corrected by legal review),
 regenerate with ``python tests/golden.py`` and review the diff line by line.
 
 - ``samples.json``: every obligation of every bundled sample case, in full
-  (dates, statuses, notes and both explanations).
+  (dates, statuses, notes, both explanations, and its date under every reading
+  of the open questions that touch it).
 - ``portfolio.json``: the first ``PORTFOLIO_SIZE`` cases of the seeded
   synthetic portfolio, one compact row per obligation plus a digest of the
   full JSON (explanations included), or the error a case raised.
@@ -44,7 +45,10 @@ def samples_snapshot(catalog: frister.Catalog) -> dict[str, Any]:
         case = frister.case_from_json(data, catalog)
         as_of = data["as_of"]
         obligations = catalog.evaluate(case, date.fromisoformat(as_of))
-        snapshot[name] = [frister.obligation_to_json(ob) for ob in obligations]
+        snapshot[name] = [
+            frister.obligation_to_json(ob, readings=catalog.readings(case, ob))
+            for ob in obligations
+        ]
     return snapshot
 
 

@@ -3,8 +3,10 @@ obligations, and assert what a caseworker and a lawyer read in both languages.""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import frister
@@ -85,3 +87,18 @@ def assert_kept_on_closed_day(
     assert ob.on_closed_day
     assert "flyttes ikke" in ob.explain("da")
     assert "does not move" in ob.explain("en")
+
+
+def configured_catalog(durations: Mapping[str, Any], folder: Path) -> frister.Catalog:
+    """The bundled catalog with a municipality's configuration, as a rule example's marker
+    names it (``durations``: obligation → ``pack``, ``fact``, ``values``), written as a
+    rule file of its own (docs/catalog-format.md, "A municipality's file") and loaded."""
+    lines = ["[pack]", 'key = "eksempel"', 'text = "Eksempel"']
+    for rule_id, table in durations.items():
+        lines.insert(2, f"name = {json.dumps(table['pack'])}")
+        lines += [f'[durations."{rule_id}"]', f"fact = {json.dumps(table['fact'])}"]
+        lines.append(f'[durations."{rule_id}".values]')
+        lines += [f"{json.dumps(k)} = {json.dumps(v)}" for k, v in table["values"].items()]
+    path = folder / f"eksempel-{len(list(folder.iterdir()))}.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return CATALOG.with_rules(path)

@@ -26,6 +26,7 @@ from frister.cli import main
 from frister.deadlines import Mark, conventions
 from frister.json import case_from_json
 from frister.rules import FactType, RuleVersion
+from rule_helpers import configured_catalog
 
 CATALOG = frister.default_catalog()
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -153,21 +154,29 @@ def test_each_page_names_every_version_with_citation_wording_and_official_addres
             assert version.period("da") in page
 
 
-def test_every_example_recomputes_to_the_same_due_date_and_version(book: Path) -> None:
+def _configured(marker: dict[str, Any], folder: Path) -> Catalog:
+    """The bundled catalog, with the municipality's configuration the example names."""
+    return configured_catalog(marker["durations"], folder) if "durations" in marker else CATALOG
+
+
+def test_every_example_recomputes_to_the_same_due_date_and_version(
+    book: Path, tmp_path: Path
+) -> None:
     markers = _markers(book)
     assert len(markers) >= 2 * len(CATALOG.rules)
     for marker in markers:
         trigger = _moment(marker["trigger"])
+        catalog = _configured(marker, tmp_path)
         if marker["method"] == "due":
-            deadline = CATALOG.due(marker["rule"], trigger, _due_facts(marker))
+            deadline = catalog.due(marker["rule"], trigger, _due_facts(marker))
             assert _same(marker["due"], deadline.due), marker
             assert deadline.version.id == marker["version"], marker
             continue
         assert marker["method"] == "evaluate"
-        case = case_from_json(marker["case"], CATALOG)
+        case = case_from_json(marker["case"], catalog)
         obligations = [
             ob
-            for ob in CATALOG.evaluate(case, _moment(marker["as_of"]))
+            for ob in catalog.evaluate(case, _moment(marker["as_of"]))
             if ob.rule_id == marker["rule"]
             and ob.occurrence == int(marker["occurrence"])
             and ob.trigger.at == trigger

@@ -19,6 +19,7 @@ from frister import Case, Event
 from frister.cli import main
 from frister.engine import _readings
 from frister.errors import DataFileError
+from schema_check import errors
 
 CPH = ZoneInfo("Europe/Copenhagen")
 CATALOG = frister.default_catalog()
@@ -373,11 +374,12 @@ def test_due_readings_on_the_command_line(capsys: pytest.CaptureFixture[str]) ->
     )
     data = json.loads(capsys.readouterr().out)
     assert data["readings"] == {
-        "timer/doegnet-rundt": "2024-03-23T16:05:00+01:00",
-        "timer/aabningstid": None,
+        "safe_due": "2024-03-23T16:05:00+01:00",
+        "protects": "authority",
+        "dates": {"timer/doegnet-rundt": "2024-03-23T16:05:00+01:00", "timer/aabningstid": None},
+        "used": ["timer/doegnet-rundt"],
+        "awaiting": ["timer/aabningstid"],
     }
-    assert data["readings_awaiting_legal_source"] == ["timer/aabningstid"]
-    assert data["safe_due"] == "2024-03-23T16:05:00+01:00"
 
 
 def test_evaluate_readings_on_the_command_line(
@@ -389,9 +391,15 @@ def test_evaluate_readings_on_the_command_line(
     assert main(["evaluate", str(path), "--as-of", "2025-03-01", "--readings", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["obligations"]
     (klage,) = [r for r in rows if r["rule_id"] == "klage.klagefrist"]
-    assert klage["readings"]["brev-modtagelse/6-hverdage"] == "2025-01-24"
-    assert klage["readings"]["brev-modtagelse/6-omdelingsdage"] is None
-    assert klage["safe_due"] == "2025-01-27"
+    assert klage["readings"]["dates"]["brev-modtagelse/6-hverdage"] == "2025-01-24"
+    assert klage["readings"]["dates"]["brev-modtagelse/6-omdelingsdage"] is None
+    assert klage["readings"]["safe_due"] == "2025-01-27"
+    schema = json.loads(
+        (Path(frister.__file__).parent / "data" / "schema" / "obligation.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert all(errors(row, schema, schema) == [] for row in rows)
     assert main(["evaluate", str(path), "--as-of", "2025-03-01", "--readings"]) == 0
     out = capsys.readouterr().out
     assert "Sikker frist: man. 27. jan. 2025 (den seneste, så borgeren ikke mister en dag)" in out
@@ -427,3 +435,73 @@ def test_frister_reading_of_a_citizens_closed_days_is_what_the_rules_use() -> No
     assert len(citizens) >= 5
     for version in citizens:
         assert set(version.expiry_closed) == extra, version.id
+
+
+# -- in the evaluation's JSON -----------------------------------------------------------
+
+
+def test_an_obligations_json_carries_its_readings_when_asked() -> None:
+    # The letter of 17 Dec 2024 (above): the klagefrist under each reading, and the
+    # citizen's safe date, the later of Fri 24 Jan and Mon 27 Jan 2025.
+    case = _letter(date(2024, 12, 17))
+    (ob,) = [o for o in CATALOG.evaluate(case, date(2025, 3, 1)) if o.rule_id == "klage.klagefrist"]
+    assert "readings" not in frister.obligation_to_json(ob)
+    data = json.loads(
+        json.dumps(frister.obligation_to_json(ob, readings=CATALOG.readings(case, ob)))
+    )
+    readings = data["readings"]
+    assert readings["safe_due"] == "2025-01-27"
+    assert readings["protects"] == "citizen"
+    assert readings["dates"]["brev-modtagelse/6-hverdage"] == "2025-01-24"
+    assert (
+        readings["dates"]["brev-modtagelse/6-hverdage-uden-grundlovsdag-24-31-december"]
+        == "2025-01-27"
+    )
+    assert readings["dates"]["brev-modtagelse/6-omdelingsdage"] is None
+    assert "brev-modtagelse/6-hverdage" in readings["used"]
+    assert "brev-modtagelse/6-omdelingsdage" in readings["awaiting"]
+    assert "brev-modtagelse/6-hverdage" not in readings["awaiting"]
+    # Read back, the obligation is the same: readings are output only.
+    assert frister.obligation_from_json(data, CATALOG) == ob
+
+
+def test_an_obligation_without_a_due_date_can_have_a_safe_date_in_json() -> None:
+    # The second follow-up of a measure started 4 Sep 2023 and followed up 1 Dec 2023: no
+    # date under Barnets lov § 95 (the municipality decides), 1 Dec 2023 + 6 months =
+    # Sat 1 Jun 2024 if Serviceloven § 70 carries on. The authority's safe date: 1 Jun 2024.
+    case = _measure_before_the_reform()
+    second = next(
+        o
+        for o in CATALOG.evaluate(case, date(2024, 8, 1))
+        if o.rule_id == "opfoelgning" and o.occurrence == 2
+    )
+    data = frister.obligation_to_json(second, readings=CATALOG.readings(case, second))
+    assert data["due"] is None
+    assert data["readings"]["safe_due"] == "2024-06-01"
+    assert data["readings"]["protects"] == "authority"
+    assert data["readings"]["dates"]["reform-opfoelgning/barnets-lov"] is None
+    assert data["readings"]["dates"]["reform-opfoelgning/serviceloven-fortsaetter"] == "2024-06-01"
+    assert data["readings"]["awaiting"] == []
+
+
+def test_a_rule_no_question_touches_has_empty_readings_in_json() -> None:
+    # A talk before a decision (shape P) counts nothing: no question, the safe date is the due.
+    data = json.loads(
+        (Path(frister.__file__).parent / "data" / "samples" / "02-overgang-2024.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    case = frister.case_from_json(data, CATALOG)
+    ob = next(
+        o
+        for o in CATALOG.evaluate(case, date.fromisoformat(data["as_of"]))
+        if o.rule_id == "boernesamtale.foer-afgoerelse"
+    )
+    readings = frister.obligation_to_json(ob, readings=CATALOG.readings(case, ob))["readings"]
+    assert readings == {
+        "safe_due": ob.due.isoformat(),  # type: ignore[union-attr]
+        "protects": "authority",
+        "dates": {},
+        "used": [],
+        "awaiting": [],
+    }

@@ -1268,3 +1268,88 @@ def test_sagsbehandlingsfrist_statuses_linked_by_ansoegning_id(koege: frister.Ca
     ob = _one(_evaluate([unconfigured, done], date(2025, 2, 1), catalog=koege), SAGS)
     assert ob.due is None
     _assert_status(ob, Status.MET)
+
+
+# =======================================================================================
+# sagsbehandlingsfrist.besked-ved-overskridelse: RSL § 3 stk. 2 3. pkt.; arises when the
+# municipality's own deadline is missed, due the same day; fulfilled by the written notice
+# (sagsbehandlingsfrist.besked) linked by ansoegning_id. Dates from the Køge pack above.
+# =======================================================================================
+
+BESKED = "sagsbehandlingsfrist.besked-ved-overskridelse"
+BESKED_RSL = "retssikkerhedsloven.sagsbehandlingsfrist.besked-ved-overskridelse"
+
+
+def _besked(day: date, ansoegning_id: str = "S1") -> Event:
+    return Event("sagsbehandlingsfrist.besked", day, {"ansoegning_id": ansoegning_id})
+
+
+def test_besked_arises_when_the_deadline_is_missed_and_is_due_the_same_day(
+    koege: frister.Catalog,
+) -> None:
+    # 8 uger: Thu 14 Mar 2024 + 56 days = Thu 9 May 2024, Kristi himmelfartsdag: kept;
+    # practical Wed 8 May. On 9 May the deadline has not run out: no duty to notify yet.
+    received = _ansoegning(date(2024, 3, 14), "handicap-merudgifter")
+    assert _of(_evaluate([received], date(2024, 5, 9), catalog=koege), BESKED) == []
+    ob = _one(_evaluate([received], date(2024, 5, 10), catalog=koege), BESKED)
+    assert (ob.due, ob.practical_due) == (date(2024, 5, 9), date(2024, 5, 8))
+    assert ob.version.id == BESKED_RSL
+    _assert_status(ob, Status.OVERDUE)
+    text = ob.explain("da")
+    assert f"{RSL} § 3, stk. 2, 3. pkt." in text
+    assert "Opstår, fordi sagsbehandlingsfrist ikke var opfyldt ved fristen tor. 9. maj 2024" in (
+        text
+    )
+    assert "Arises because sagsbehandlingsfrist was not fulfilled" in ob.explain("en")
+
+
+def test_besked_given_before_the_deadline_is_met(koege: frister.Catalog) -> None:
+    # 3 måneder: Wed 25 Sep 2024 -> Wed 25 Dec 2024, juledag: kept; practical Tue 24 Dec.
+    # The applicant is told on Fri 20 Dec 2024; the decision comes Mon 13 Jan 2025 (late).
+    received = _ansoegning(date(2024, 9, 25), "stoettende-indsats")
+    told = _besked(date(2024, 12, 20))
+    decided = Event("afgoerelse.truffet", date(2025, 1, 13), {"ansoegning_id": "S1"})
+    obligations = _evaluate([received, told, decided], date(2025, 2, 1), catalog=koege)
+    _assert_status(_one(obligations, SAGS), Status.MET_LATE)
+    ob = _one(obligations, BESKED)
+    assert (ob.due, ob.practical_due) == (date(2024, 12, 25), date(2024, 12, 24))
+    assert ob.fulfilled_by == told
+    _assert_status(ob, Status.MET)
+
+
+def test_besked_given_after_the_deadline_is_met_late(koege: frister.Catalog) -> None:
+    # 12 hverdage: Thu 14 Mar 2024: 15, 18-22 Mar (1-6), 25, 26, 27 (7-9); 28, 29 Mar and
+    # 1 Apr Easter helligdage; 2, 3, 4 Apr (10-12) -> Thu 4 Apr 2024. Told Mon 8 Apr.
+    received = _ansoegning(date(2024, 3, 14), "hjaelpemidler")
+    told = _besked(date(2024, 4, 8))
+    ob = _one(_evaluate([received, told], date(2024, 4, 15), catalog=koege), BESKED)
+    assert ob.due == date(2024, 4, 4)
+    _assert_status(ob, Status.MET_LATE)
+    # A notice about another application does not count.
+    other = _besked(date(2024, 4, 2), "S2")
+    ob = _one(_evaluate([received, other], date(2024, 4, 15), catalog=koege), BESKED)
+    assert ob.fulfilled_by is None
+    _assert_status(ob, Status.OVERDUE)
+
+
+def test_no_besked_when_the_decision_is_on_time_or_there_is_no_length(
+    koege: frister.Catalog,
+) -> None:
+    # 3 måneder: Thu 14 Mar 2024 -> Fri 14 Jun 2024; decided that day: nothing to notify.
+    received = _ansoegning(date(2024, 3, 14), "stoettende-indsats")
+    decided = Event("afgoerelse.truffet", date(2024, 6, 14), {"ansoegning_id": "S1"})
+    assert _of(_evaluate([received, decided], date(2025, 1, 1), catalog=koege), BESKED) == []
+    # Without a configured length (an omraade Køge has not set, or the bundled catalog)
+    # the case-handling deadline has no date, so it is never missed.
+    unset = _ansoegning(date(2024, 3, 14), "anbringelse")
+    assert _of(_evaluate([unset], date(2026, 3, 14), catalog=koege), BESKED) == []
+    assert _of(_evaluate([received], date(2026, 3, 14)), BESKED) == []
+
+
+def test_besked_catalog_due_follows_the_configured_deadline(koege: frister.Catalog) -> None:
+    # 3 måneder: Thu 30 Nov 2023 -> no 30 Feb -> Thu 29 Feb 2024 (leap day).
+    dl = koege.due(BESKED, date(2023, 11, 30), {"omraade": "stoettende-indsats"})
+    assert dl.due == date(2024, 2, 29)
+    assert dl.version.id == BESKED_RSL
+    with pytest.raises(frister.NoDeadlineError):
+        CATALOG.due(BESKED, date(2023, 11, 30), {"omraade": "stoettende-indsats"})

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import frister
-from frister import Obligation, Status, YearReading
+from frister import Event, Obligation, Status, YearReading
 from rule_helpers import (
     CATALOG,
     assert_cites,
@@ -1551,3 +1551,83 @@ def test_ny_handlekommune_statuses_and_period() -> None:
         )
         == []
     )
+
+
+# =====================================================================================
+# anbringelse-uden-samtykke.overvej-permanent (P): BL § 50 stk. 7. Before the committee's
+# renewal under § 50 (hjemmel BL § 50), the municipality considers a permanent placement
+# (§ 67 stk. 4), unless the child has been placed for less than 3 years then.
+# =====================================================================================
+
+OVERVEJ = "anbringelse-uden-samtykke.overvej-permanent"
+
+
+def _renewal(day: date, **facts: object) -> Event:
+    return ev(
+        "udvalg.afgoerelse",
+        day,
+        afgoerelse_id="BUU2",
+        indsats_id="A1",
+        type="anbringelse-uden-samtykke",
+        hjemmel="BL § 50",
+        **facts,
+    )
+
+
+def _considered(day: date, indsats_id: str = "A1") -> Event:
+    return ev("anbringelse.permanent-overvejet", day, indsats_id=indsats_id)
+
+
+def test_permanent_placement_considered_before_the_renewal_is_met() -> None:
+    # Considered Mon 3 Mar 2025; the committee renews Tue 11 Mar 2025 after more than 3
+    # years of placement: the precondition is met, "due" on the renewal's day.
+    ob = single(
+        OVERVEJ,
+        [_considered(date(2025, 3, 3)), _renewal(date(2025, 3, 11), anbragt_under_3_aar=False)],
+        date(2025, 4, 1),
+    )
+    assert ob.version.id == "barnets-lov.anbringelse-uden-samtykke.overvej-permanent"
+    assert ob.due == date(2025, 3, 11)
+    assert_status(ob, Status.MET)
+    assert_cites(ob, "Barnets lov § 50, stk. 7")
+
+
+def test_no_consideration_before_the_renewal_is_a_breach() -> None:
+    # Renewed Wed 17 Apr 2024 with nothing recorded of how long the child has been placed:
+    # the duty applies; considered only Thu 18 Apr, or for another placement: overdue.
+    late = _considered(date(2024, 4, 18))
+    other = _considered(date(2024, 4, 2), indsats_id="A9")
+    ob = single(OVERVEJ, [other, _renewal(date(2024, 4, 17)), late], date(2024, 5, 1))
+    assert ob.due == date(2024, 4, 17)
+    assert ob.fulfilled_by is None
+    assert_status(ob, Status.OVERDUE)
+    text = ob.explain("da")
+    assert "afgørelsen er truffet efter BL § 50" in text
+
+
+def test_no_duty_under_3_years_or_at_the_first_decision_or_before_2024() -> None:
+    # Placed less than 3 years at the renewal (2nd pkt.): no duty.
+    assert (
+        run(OVERVEJ, [_renewal(date(2025, 3, 11), anbragt_under_3_aar=True)], date(2025, 4, 1))
+        == []
+    )
+    # The first decision under § 47 is no renewal.
+    first = ev(
+        "udvalg.afgoerelse",
+        date(2024, 3, 19),
+        afgoerelse_id="BUU1",
+        indsats_id="A1",
+        type="anbringelse-uden-samtykke",
+        hjemmel="BL § 47",
+    )
+    assert run(OVERVEJ, [first], date(2024, 4, 1)) == []
+    # A renewal on Thu 14 Dec 2023 is under Serviceloven § 62, which has no such duty.
+    sel = ev(
+        "udvalg.afgoerelse",
+        date(2023, 12, 14),
+        afgoerelse_id="BUU0",
+        indsats_id="A1",
+        type="anbringelse-uden-samtykke",
+        hjemmel="SEL § 62",
+    )
+    assert run(OVERVEJ, [sel], date(2024, 1, 15)) == []

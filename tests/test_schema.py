@@ -41,8 +41,9 @@ def test_every_sample_and_its_obligations_match_the_schemas(path: Path) -> None:
     obligations = CATALOG.evaluate(case, date.fromisoformat(data["as_of"]))
     assert obligations
     for ob in obligations:
-        written = json.loads(json.dumps(frister.obligation_to_json(ob)))
-        assert errors(written, obligation_schema_, obligation_schema_) == []
+        for readings in (None, CATALOG.readings(case, ob)):
+            written = json.loads(json.dumps(frister.obligation_to_json(ob, readings=readings)))
+            assert errors(written, obligation_schema_, obligation_schema_) == []
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,9 @@ NOT_GENERATED_KINDS = frozenset(
         "plejefamilie.anbragt",
         "plejefamilie.intensiv-stoette-paabegyndt",
         "plejefamilie.opstartsforloeb-gennemfoert",
+        # BL § 50 stk. 7: the generator does not consider permanent placement, so a renewal
+        # after 3 years of placement shows the precondition breached.
+        "anbringelse.permanent-overvejet",
     }
 )
 NOT_GENERATED_RULES = frozenset(
@@ -229,6 +232,9 @@ NOT_GENERATED_RULES = frozenset(
         "skolefravaer.standsning",
         "privat-familiepleje.tilladelse",
         "plejefamilie.intensiv-stoette",
+        # Arises only when a municipality's configured case-handling deadline is missed;
+        # the portfolio is evaluated with the bundled catalog, which configures none.
+        "sagsbehandlingsfrist.besked-ved-overskridelse",
     }
 )
 
@@ -241,7 +247,7 @@ def test_every_event_kind_is_used(evaluated: Evaluated) -> None:
 def test_the_portfolio_gives_rise_to_every_obligation(evaluated: Evaluated) -> None:
     catalog = frister.default_catalog()
     ids = {o.rule_id for obs in evaluated.obligations for o in obs}
-    assert len(catalog.rules) == 56
+    assert len(catalog.rules) == 58
     assert ids == set(catalog.rules) - NOT_GENERATED_RULES  # measured: all 38 in 1,000 cases
     per_case = sum(len(obs) for obs in evaluated.obligations) / MEASURED
     assert 8 <= per_case <= 20  # measured: 11.9

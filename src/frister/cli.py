@@ -28,7 +28,12 @@ from frister.catalog import Catalog, default_catalog
 from frister.deadlines import Direction, MonthRule, Roll, compute_deadline
 from frister.engine import YearReading
 from frister.errors import FristerError, InputError
-from frister.json import case_from_json, deadline_to_json, obligation_to_json
+from frister.json import (
+    case_from_json,
+    deadline_to_json,
+    obligation_to_json,
+    readings_to_json,
+)
 from frister.rules import SHAPE_TITLES, FactType
 
 if TYPE_CHECKING:
@@ -100,7 +105,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         case = case_from_json(data, catalog)
         as_of = parse_moment(args.as_of or data["as_of"], "as_of")
         obligations = catalog.evaluate(case, as_of)
-        output.append((path, data, as_of, obligations))
+        output.append((path, data, as_of, case, obligations))
     if args.json:
         _print_json(
             {
@@ -110,14 +115,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                         "case": path.stem,
                         "title": data["title"][lang],
                         "as_of": as_of.isoformat(),
-                        "obligations": [obligation_to_json(ob) for ob in obligations],
+                        "obligations": [
+                            obligation_to_json(ob, readings=catalog.readings(case, ob))
+                            for ob in obligations
+                        ],
                     }
-                    for path, data, as_of, obligations in output
+                    for path, data, as_of, case, obligations in output
                 ],
             }
         )
         return 0
-    for path, data, as_of, obligations in output:
+    for path, data, as_of, _, obligations in output:
         title = f"{path.stem}: {data['title'][lang]}"
         print(f"{title}\n{'=' * len(title)}")
         print(data["description"][lang])
@@ -214,16 +222,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     as_of = parse_moment(args.as_of, "--as-of")
     obligations = catalog.evaluate(case, as_of, reading=YearReading(args.reading))
     if args.json:
-        rows = [obligation_to_json(ob) for ob in obligations]
-        if args.readings:
-            for row, ob in zip(rows, obligations, strict=True):
-                readings = catalog.readings(case, ob)
-                row["readings"] = {
-                    key: due.isoformat() if due is not None else None
-                    for key, due in readings.items()
-                }
-                safe = readings.safe_due
-                row["safe_due"] = safe.isoformat() if safe is not None else None
+        rows = [
+            obligation_to_json(ob, readings=catalog.readings(case, ob) if args.readings else None)
+            for ob in obligations
+        ]
         _print_json({**_meta(catalog), "as_of": as_of.isoformat(), "obligations": rows})
         return 0
     _print_table(obligations, as_of, args.lang)
@@ -387,13 +389,7 @@ def _cmd_due(args: argparse.Namespace) -> int:
             "explanation": result.explain(args.lang),
         }
         if args.readings:
-            readings = result.readings
-            data["readings"] = {
-                key: due.isoformat() if due is not None else None for key, due in readings.items()
-            }
-            data["readings_used"] = [r.key for r in readings.results if r.reading.used]
-            data["readings_awaiting_legal_source"] = [r.key for r in readings.awaiting]
-            data["safe_due"] = result.safe_due.isoformat()
+            data["readings"] = readings_to_json(result.readings)
         _print_json(data)
     else:
         print(result.explain(args.lang))

@@ -42,6 +42,7 @@ from frister.deadlines import (
     Step,
     Unit,
 )
+from frister.engine import Readings, open_questions
 from frister.errors import InputError, InputTypeError, did_you_mean
 from frister.explain import Note, no_due_reason
 from frister.rules import FactType, Text
@@ -144,9 +145,18 @@ def _tagged(value: object) -> object:
     return value
 
 
-def obligation_to_json(obligation: Obligation) -> dict[str, Any]:
-    """An obligation with everything needed to read it back, and its explanations."""
-    return {
+def obligation_to_json(
+    obligation: Obligation, *, readings: Readings | None = None
+) -> dict[str, Any]:
+    """An obligation with everything needed to read it back, and its explanations.
+
+    With ``readings`` (``catalog.readings(case, obligation)``) it also has ``"readings"``:
+    the date under every reading of each open question that touches it, the readings
+    frister used, those awaiting a legal source, and the safe date (see
+    :func:`readings_to_json`). Readings are computed only when asked, so without them the
+    key is left out; :func:`obligation_from_json` does not read it back.
+    """
+    data = {
         "rule_id": obligation.rule_id,
         "occurrence": obligation.occurrence,
         "version": obligation.version.id,
@@ -163,6 +173,24 @@ def obligation_to_json(obligation: Obligation) -> dict[str, Any]:
             for n in obligation.notes
         ],
         "explanation": {"da": obligation.explain("da"), "en": obligation.explain("en")},
+    }
+    if readings is not None:
+        data["readings"] = readings_to_json(readings)
+    return data
+
+
+def readings_to_json(readings: Readings) -> dict[str, Any]:
+    """Readings as JSON: ``safe_due``, ``protects`` (``authority``: the safe date is the
+    earliest; ``citizen``: the latest), ``dates`` (``question/reading`` → ISO date, null
+    where the reading awaits a legal source or gives no date), ``used`` (the readings
+    frister computes its due date with) and ``awaiting`` (not computed). Empty ``dates``:
+    no open question changes this deadline."""
+    return {
+        "safe_due": _moment_or_none(readings.safe_due),
+        "protects": readings.protects,
+        "dates": {r.key: _moment_or_none(r.due) for r in readings.results},
+        "used": [r.key for r in readings.results if r.reading.used],
+        "awaiting": [r.key for r in readings.awaiting],
     }
 
 
@@ -507,8 +535,38 @@ def obligation_schema(catalog: Catalog) -> dict[str, Any]:
                 },
             },
             "explanation": texts,
+            "readings": _readings_schema(),
         },
         "$defs": {**_common_defs(), "event": {"oneOf": _event_schemas(catalog)}},
+    }
+
+
+def _readings_schema() -> dict[str, Any]:
+    """What :func:`readings_to_json` writes: every reading of ``readings.toml`` by key."""
+    moment_or_null = {"oneOf": [{"$ref": "#/$defs/moment"}, {"type": "null"}]}
+    keys = {
+        f"{q.id}/{r.id}": f"{q.text.en} {r.text.en}" for q in open_questions() for r in q.readings
+    }
+    key_list = {"type": "array", "items": {"enum": list(keys)}}
+    return {
+        "type": "object",
+        "description": "only when readings were asked for: the due date under every reading "
+        "of each open question that touches the obligation, and the safe date",
+        "required": ["safe_due", "protects", "dates", "used", "awaiting"],
+        "additionalProperties": False,
+        "properties": {
+            "safe_due": moment_or_null,
+            "protects": {"enum": ["authority", "citizen"]},
+            "dates": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    key: {**moment_or_null, "description": text} for key, text in keys.items()
+                },
+            },
+            "used": key_list,
+            "awaiting": key_list,
+        },
     }
 
 

@@ -835,6 +835,7 @@ class _Builder:
         """The committee's placement without consent, its plan first, renewals until ``last``."""
         config = self.config
         renewal = False
+        placed = day
         while day <= min(last, AS_OF):
             law = self.law(day)
             buu = self.new_id("BUU")
@@ -865,6 +866,10 @@ class _Builder:
                 hjemmel=hjemmel,
                 anbragt_inden_for_seneste_aar=recent,
                 genbehandlingsfrist=fixed,
+                # BL § 50 stk. 7: worked out from the dates, so no draw changes.
+                anbragt_under_3_aar=(day < _add_months(placed, 36))
+                if renewal and law == "BL"
+                else None,
             )
             self.notify(
                 _plus(day, self.rng.randint(0, 3)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -20,11 +21,21 @@ from frister.calendar import (
 )
 from frister.case import Case, Event, Moment, Obligation, Status
 from frister.catalog import Catalog
-from frister.deadlines import Count, Deadline, Duration, Expiry, Roll, Unit, compute_deadline
+from frister.deadlines import (
+    Count,
+    Deadline,
+    Duration,
+    Expiry,
+    Roll,
+    Unit,
+    compute_deadline,
+    parse_duration,
+)
 from frister.engine import Readings, RuleDeadline
 from frister.errors import FristerError
 from frister.rules import (
     Condition,
+    ConfiguredDurations,
     FactSpec,
     FactType,
     ObligationRule,
@@ -39,6 +50,14 @@ _OPEN_YEAR: Final = 2025
 
 _TRIGGER_TIME: Final = time(16, 5)
 """Events of kinds that start hour deadlines happen at 16:05 Danish time in the examples."""
+
+EXAMPLE_PACK: Final = "Eksempelkommune"
+"""The made-up municipality whose configuration the examples use where the law leaves a
+length to the municipality (RSL § 3, stk. 2)."""
+
+EXAMPLE_DURATION: Final = ("event.omraade", "handicap-merudgifter", "8 uger")
+"""Its configuration: the fact it is keyed by, the value and the duration; the rule page's
+configuration section shows the same."""
 
 _HOLIDAY_KINDS: Final = frozenset(
     {ClosedDayKind.HELLIGDAG, ClosedDayKind.EXTRA, ClosedDayKind.LOCAL}
@@ -85,6 +104,8 @@ class _Result:
     conventions: tuple[str, ...] = ()
     readings: Readings | None = None
     """The date under every reading of the open questions that touch it."""
+    configured: ConfiguredDurations | None = None
+    """The municipal configuration the example was computed under (see EXAMPLE_DURATION)."""
 
 
 @attrs.frozen
@@ -108,8 +129,11 @@ class _Found:
 class _Examples:
     """Finds triggers and facts for a rule's examples and computes them with the engine."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, given: Condition | None = None) -> None:
         self.catalog = catalog
+        self.given = given
+        """A condition every example trigger meets besides the rule's own (the fact a
+        municipality's configuration is keyed by), where the trigger can carry the fact."""
         self.calendar: DanishCalendar = catalog.calendar
         self.hour_kinds = {
             v.trigger
@@ -117,6 +141,18 @@ class _Examples:
             for v in rule.versions
             if any(a.duration.unit is Unit.HOURS for a in v.deadlines)
         }
+
+    def configured(self, rule_id: str) -> tuple[_Examples, ConfiguredDurations] | None:
+        """Examples under the made-up municipality's configuration of ``rule_id``, when the
+        law leaves its length to the municipality and this catalog configures none."""
+        rule = self.catalog.rules[rule_id]
+        if rule_id in self.catalog.durations or not any(v.configurable for v in rule.versions):
+            return None
+        fact, value, text = EXAMPLE_DURATION
+        configured = ConfiguredDurations(rule_id, fact, {value: parse_duration(text)}, EXAMPLE_PACK)
+        durations = MappingProxyType({**self.catalog.durations, rule_id: configured})
+        given = Condition(fact, Operator.EQUALS, value)
+        return _Examples(attrs.evolve(self.catalog, durations=durations), given), configured
 
     # -- inputs ------------------------------------------------------------------------
 
@@ -135,6 +171,9 @@ class _Examples:
                 if other.trigger == version.trigger and other.in_force(day):
                     found = found + other.when
                     break
+        given = self.given
+        if given is not None and given.name in self.catalog.events[version.trigger].facts:
+            found = (*found, given)
         return found
 
     def spec(self, kind: str, condition: Condition) -> FactSpec | None:
@@ -562,6 +601,34 @@ class _RuleExamples:
         title = self.catalog.events[kind].title
         return Text(f"»{title.da}«", f'"{title.en}"')
 
+    def under(self, version: RuleVersion) -> tuple[_Examples, ConfiguredDurations | None]:
+        """The examples a version is computed with: a version arising from a deadline whose
+        length the law leaves to the municipality has a date only under a municipality's
+        configuration, so it gets the made-up one the parent's page shows."""
+        if version.arises_when_missed:
+            setup = self.x.configured(version.arises_when_missed)
+            if setup is not None:
+                return setup
+        return self.x, None
+
+    def configured_intro(
+        self, version: RuleVersion, configured: ConfiguredDurations | None, intro: Text
+    ) -> Text:
+        """The intro after a sentence naming the made-up configuration it was computed under."""
+        if configured is None:
+            return intro
+        assert version.arises_when_missed is not None
+        parent = self.catalog.rules[version.arises_when_missed].title
+        (value, duration), *_ = configured.values.items()
+        return Text(
+            f"Loven fastsætter ingen længde for »{parent.da}«; eksemplet bruger en opdigtet "
+            f"kommunes konfiguration ({configured.pack}: {configured.fact} = {value}: "
+            f"{duration.describe('da')}), ikke en lovbestemt frist. {intro.da}",
+            f'The law sets no length for "{parent.en}"; the example uses a made-up '
+            f"municipality's configuration ({configured.pack}: {configured.fact} = {value}: "
+            f"{duration.describe('en')}), not a statutory time limit. {intro.en}",
+        )
+
     def scenarios(self) -> list[_Scenario]:
         """Per variant, newest version first: each version's examples, then the example
         across the change from the version before it."""
@@ -616,11 +683,12 @@ class _RuleExamples:
         extra: Sequence[Condition] = (),
         duration: Duration | None = None,
     ) -> list[_Scenario]:
-        hit = self.x.holiday(self.rule, version, extra)
+        x, configured = self.under(version)
+        hit = x.holiday(self.rule, version, extra)
         if hit is None:
             return []
         found, tier, days = hit
-        result = self.x.from_due(self.rule, found, version)
+        result = attrs.evolve(x.from_due(self.rule, found, version), configured=configured)
         citation = str(version.citation)
         if duration is not None:
             conditions = Text(
@@ -696,6 +764,7 @@ class _RuleExamples:
             f"{searched.en} was found by a search in a period in which {citation} applies. "
             + (f"It shows that {how.en}" if how.en else ""),
         )
+        intro = self.configured_intro(version, configured, intro)
         kind = "alternativ" if duration is not None else "helligdag"
         return [_Scenario(kind, title, intro, (result,), version)]
 
@@ -1005,23 +1074,27 @@ class _RuleExamples:
         return [_Scenario("forloeb", title, intro, tuple(results), version)]
 
     def arising(self, version: RuleVersion) -> list[_Scenario]:
-        day = self.x.first_day(version, self.x.year(version), 3)
-        made = self.x.trigger_event(version, day)
+        parent_id = version.arises_when_missed
+        assert parent_id is not None
+        x, configured = self.under(version)
+        day = x.first_day(version, x.year(version), 3)
+        made = x.trigger_event(version, day)
         if made is None:
             return []
         trigger, earlier, case_facts = made
-        parent_id = version.arises_when_missed
-        assert parent_id is not None
         case = Case([*earlier, trigger], case_facts)
         parents = [
             ob
-            for ob in self.catalog.evaluate(case, trigger.at)
+            for ob in x.catalog.evaluate(case, trigger.at)
             if ob.rule_id == parent_id and ob.trigger == trigger
         ]
         if not parents or parents[0].due is None:
             return []
         as_of = _day(parents[0].due) + timedelta(days=1)
-        results = self.x.evaluate(self.rule, case, as_of, trigger)
+        results = [
+            attrs.evolve(r, configured=configured)
+            for r in x.evaluate(self.rule, case, as_of, trigger)
+        ]
         if not results or results[0].version.id != version.id:
             return []
         parent = self.catalog.rules[parent_id].title
@@ -1035,6 +1108,7 @@ class _RuleExamples:
             f"{self.q(version.trigger).en} {format_date(day, 'en')}; nothing is recorded "
             f"by the deadline. Evaluated the next day, {format_date(as_of, 'en')}.",
         )
+        intro = self.configured_intro(version, configured, intro)
         return [_Scenario("forloeb", title, intro, tuple(results), version)]
 
     def open_duty(self, version: RuleVersion) -> list[_Scenario]:

@@ -6,7 +6,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from frister._docs._examples import _Examples, _newest_first, _Result, _RuleExamples, _Scenario
+from frister._docs._examples import (
+    EXAMPLE_DURATION,
+    EXAMPLE_PACK,
+    _Examples,
+    _newest_first,
+    _Result,
+    _RuleExamples,
+    _Scenario,
+)
 from frister._docs._text import (
     _OR,
     _both,
@@ -137,6 +145,15 @@ def _marker(scenario: _Scenario, result: _Result) -> str:
             f"status={result.status.value}",
             f"case={_json(case_to_json(result.case))}",
         ]
+    if result.configured is not None:
+        # The municipality's configuration the example needs, as a rule file would give it.
+        configured = result.configured
+        table = {
+            "pack": configured.pack,
+            "fact": configured.fact,
+            "values": {value: str(duration) for value, duration in configured.values.items()},
+        }
+        parts.append(f"durations={_json({configured.obligation: table})}")
     body = " ".join(parts)
     if "--" in body:
         raise FristerError(f"rule book: an example marker cannot hold '--': {body}")
@@ -612,6 +629,7 @@ class _Pages:
 
     def configuration(self, rule: ObligationRule) -> list[str]:
         configured = self.catalog.durations.get(rule.id)
+        fact, value, duration = EXAMPLE_DURATION
         lines = [
             "## Kommunens egen frist {#konfiguration}",
             "",
@@ -628,13 +646,13 @@ class _Pages:
             "",
             "```toml",
             "[pack]",
-            'key = "min-kommune"',
-            'name = "Min Kommune"',
+            'key = "eksempelkommune"',
+            f'name = "{EXAMPLE_PACK}"',
             'text = "Sagsbehandlingsfrister, vedtaget af byrådet"',
             "",
             f'[durations."{rule.id}"]',
-            'fact = "event.omraade"',
-            'values = { "handicap-merudgifter" = "8 uger" }',
+            f'fact = "{fact}"',
+            f'values = {{ "{value}" = "{duration}" }}',
             "```",
             "",
         ]
