@@ -238,3 +238,62 @@ def test_cases_and_events_pickle_to_equal_values() -> None:
     assert back.events[0].facts == {"underretning_id": "U1", "underretter": "fagperson"}
     with pytest.raises(TypeError):
         back.events[0].facts["underretter"] = "borger"
+
+
+def test_a_duty_that_arises_from_a_miss_keeps_its_own_conditions(tmp_path: Path) -> None:
+    """A municipality's follow-up to a missed 4-month investigation, only for cases its
+    team B handles (a condition the missed duty does not have): the team A case gets none."""
+    pack = tmp_path / "team.toml"
+    pack.write_text(
+        """
+[pack]
+key = "team"
+name = "Eksempelkommune"
+text = "Opfølgning på overskredne undersøgelser"
+
+[obligation."team.opfoelgning"]
+shape = "D"
+stage = "undersoegelse"
+da = "Teamlederens opfølgning på en overskredet undersøgelse"
+en = "The team leader's follow-up on an overdue investigation"
+
+[[version]]
+id = "team.opfoelgning"
+obligation = "team.opfoelgning"
+citation = { paragraph = "Kvalitetsstandard 4" }
+wording = "Overskredne undersøgelser i team B følges op af teamlederen."
+mark = "verified"
+trigger = "bekymring.opmaerksom"
+when = [{ fact = "event.undersoegelse_id", in = ["B1"] }]
+arises_when_missed = "undersoegelse.afslutning"
+roll = "keep"
+fulfilled_by = ["undersoegelse.foreloebig-vurdering"]
+match = ["undersoegelse_id"]
+""",
+        encoding="utf-8",
+    )
+    catalog = CATALOG.with_rules(pack)
+    case = frister.Case(
+        [
+            frister.Event("bekymring.opmaerksom", date(2024, 2, 5), {"undersoegelse_id": "A1"}),
+            frister.Event("bekymring.opmaerksom", date(2024, 2, 5), {"undersoegelse_id": "B1"}),
+        ]
+    )
+    found = [
+        (ob.rule_id, ob.trigger.facts["undersoegelse_id"], ob.due, ob.status)
+        for ob in catalog.evaluate(case, date(2024, 7, 1))
+        if ob.rule_id in ("undersoegelse.afslutning", "team.opfoelgning")
+    ]
+    # Mon 5 Feb 2024 + 4 months = Wed 5 Jun 2024 (grundlovsdag, kept: roll keep); both
+    # investigations are overdue on 1 July, and only team B's gets the follow-up.
+    assert found == [
+        ("undersoegelse.afslutning", "A1", date(2024, 6, 5), "overdue"),
+        ("undersoegelse.afslutning", "B1", date(2024, 6, 5), "overdue"),
+        ("team.opfoelgning", "B1", date(2024, 6, 5), "overdue"),
+    ]
+    # The same conditions when the date is asked for without a case.
+    assert catalog.due("team.opfoelgning", date(2024, 2, 5), {"undersoegelse_id": "B1"}).due == (
+        date(2024, 6, 5)
+    )
+    with pytest.raises(frister.ConditionsNotMetError):
+        catalog.due("team.opfoelgning", date(2024, 2, 5), {"undersoegelse_id": "A1"})

@@ -223,22 +223,6 @@ def _rule_deadline(
     unmet: list[tuple[str, Condition]] = []
     refused: list[FactError] = []
     for version in candidates:
-        if version.arises_when_missed is not None:
-            parent = _rule_deadline(
-                catalog, version.arises_when_missed, trigger, {**facts, **case_facts}, variant
-            )
-            own = [n for n in parent.notes if n.kind not in _PARENT_VERSION_NOTES]
-            notes = [version_note(version, "trigger", _day_of(trigger))]
-            governing = governing_on(catalog, rule, version, _day_of(parent.due), notes)
-            notes.append(Note.of("arises", {"parent": parent.rule_id, "due": parent.due}))
-            return attrs.evolve(
-                parent,
-                rule_id=rule_id,
-                title=rule.title,
-                version=governing,
-                notes=(*own, *notes),
-                questions=governing.questions,
-            )
         kind = catalog.events[version.trigger]
         try:
             given = {
@@ -257,6 +241,22 @@ def _rule_deadline(
         if failing:
             unmet.extend((version.id, c) for c in failing)
             continue
+        if version.arises_when_missed is not None:
+            parent = _rule_deadline(
+                catalog, version.arises_when_missed, trigger, {**facts, **case_facts}, variant
+            )
+            own = [n for n in parent.notes if n.kind not in _PARENT_VERSION_NOTES]
+            notes = [version_note(version, "trigger", _day_of(trigger))]
+            governing = governing_on(catalog, rule, version, _day_of(parent.due), notes)
+            notes.append(Note.of("arises", {"parent": parent.rule_id, "due": parent.due}))
+            return attrs.evolve(
+                parent,
+                rule_id=rule_id,
+                title=rule.title,
+                version=governing,
+                notes=(*(_implied_note(c, rule_id) for c in implied), *own, *notes),
+                questions=governing.questions,
+            )
         case = Case([event], case_facts)
         obligations = evaluate(
             catalog,

@@ -171,6 +171,10 @@ def arising(
         version = version_at(versions, trigger.kind, trigger.day)
         if version is None:
             continue
+        if version.when:
+            facts = context.facts_at(trigger)
+            if not all(c.holds(trigger.facts, facts, trigger.day) for c in version.when):
+                continue  # the duty's own conditions, read on the missed one's trigger
         notes = _trigger_notes(context, version, trigger)
         if missed.due is not None:
             version = governing_on(
