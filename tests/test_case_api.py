@@ -297,3 +297,27 @@ match = ["undersoegelse_id"]
     )
     with pytest.raises(frister.ConditionsNotMetError):
         catalog.due("team.opfoelgning", date(2024, 2, 5), {"undersoegelse_id": "A1"})
+
+
+def test_a_link_taken_on_trust_is_said_in_the_explanation() -> None:
+    """An acknowledgement that names no notification counts for the one that has an id
+    (catalog-format: only when both carry the link fact must the values agree); the
+    explanation says so, and says nothing when both name the same notification."""
+    received = frister.Event(
+        "underretning.modtaget",
+        datetime(2024, 3, 22, 9, tzinfo=CPH),
+        {"underretning_id": "U1", "underretter": "borger"},
+    )
+    unnamed = frister.Event("underretning.kvitteret", date(2024, 3, 26))
+    named = frister.Event("underretning.kvitteret", date(2024, 3, 26), {"underretning_id": "U1"})
+
+    def receipt(case_events: list[frister.Event]) -> frister.Obligation:
+        obligations = CATALOG.evaluate(frister.Case(case_events), date(2024, 5, 1))
+        return next(ob for ob in obligations if ob.rule_id == "underretning.kvittering")
+
+    trusted = receipt([received, unnamed])
+    assert trusted.status == "met" and trusted.fulfilled_by == unnamed
+    assert "Antagelse: underretning_id er kun oplyst på den ene af udløseren" in trusted.explain()
+    assert "underretning_id is given on only one of the trigger" in trusted.explain("en")
+    assert [n.kind for n in trusted.notes].count("link-assumed") == 1
+    assert "link-assumed" not in [n.kind for n in receipt([received, named]).notes]

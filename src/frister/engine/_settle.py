@@ -104,10 +104,14 @@ def conclude(
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
     if context.explaining:
-        if fulfilled is not None:
-            notes.append(Note.of("fulfilled", {"event": context.describe(fulfilled)}))
-        if ended is not None:
-            notes.append(Note.of("ended", {"event": context.describe(ended)}))
+        for event, kind in ((fulfilled, "fulfilled"), (ended, "ended")):
+            if event is None:
+                continue
+            notes.append(Note.of(kind, {"event": context.describe(event)}))
+            lacking = [f for f in version.match if (f in trigger.facts) != (f in event.facts)]
+            if lacking:
+                described = {"event": context.describe(event), "facts": ", ".join(lacking)}
+                notes.append(Note.of("link-assumed", described))
         notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
     return Obligation(
         rule_id=rule.id,

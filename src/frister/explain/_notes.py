@@ -222,6 +222,12 @@ _NOTES: dict[str, tuple[str, str]] = {
     ),
     "fulfilled": ("Opfyldt ved {event}", "Fulfilled by {event}"),
     "ended": ("Bortfaldet ved {event}", "Ended by {event}"),
+    "link-assumed": (
+        "Antagelse: {facts} er kun oplyst på den ene af udløseren og {event}; frister regner "
+        "dem til samme sag (kun når begge hændelser har faktummet, skal værdierne være ens)",
+        "Assumption: {facts} is given on only one of the trigger and {event}; frister counts "
+        "them as the same matter (only when both events carry the fact must the values agree)",
+    ),
     "citizen-expired": (
         "Borgerens frist er udløbet, uden at der er registreret en klage eller et svar; "
         "det er ikke en forsømmelse fra kommunens side",
