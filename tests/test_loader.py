@@ -218,6 +218,45 @@ BAD = [
         "[testlov.opfoelgning] due_from_fact: 'test.modtaget' has no date fact 'ref'",
     ),
     (
+        "counted from a text fact",
+        LAW.replace('deadline = "5 hverdage"', 'deadline = "5 hverdage"\nfrom_fact = "ref"'),
+        "[testlov.kvittering-ny] from_fact: 'test.modtaget' has no date fact 'ref'",
+    ),
+    (
+        "counted from a fact without a deadline",
+        LAW.replace('deadline = "5 hverdage"', 'from_fact = "frist"'),
+        "[testlov.kvittering-ny] from_fact: counts a deadline from the fact: give deadline",
+    ),
+    (
+        "counted from a fact and a birthday",
+        LAW.replace(
+            'deadline = "5 hverdage"', 'deadline = "5 hverdage"\nfrom_fact = "frist"\nage = 18'
+        ),
+        "[testlov.kvittering-ny] from_fact: cannot be combined with age",
+    ),
+    (
+        "an earliest date with a fulfilling event",
+        LAW.replace('deadline = "5 hverdage"', 'deadline = "5 hverdage"\nearliest = true'),
+        "[testlov.kvittering-ny] earliest: cannot be combined with fulfilled_by: the act an "
+        "earliest date limits is the triggering event itself",
+    ),
+    (
+        "an earliest date moved forward",
+        LAW.replace(
+            'deadline = "5 hverdage"\nroll = "keep"\nfulfilled_by = ["test.kvitteret"]',
+            'deadline = "5 hverdage"\nroll = "forward"\nearliest = true',
+        ),
+        '[testlov.kvittering-ny] earliest: needs roll = "keep"',
+    ),
+    (
+        "an earliest date without a date",
+        LAW.replace(
+            'deadline = "5 hverdage"\nroll = "keep"\nfulfilled_by = ["test.kvitteret"]',
+            "earliest = true",
+        ),
+        "[testlov.kvittering-ny] earliest: needs a date: give deadline",
+    ),
+    (
         "unknown successor",
         LAW.replace("valid_to = 2023-12-31", 'valid_to = 2023-12-31\nsuccessor = "testlov.x"'),
         "[testlov.kvittering-gammel] successor: unknown version 'testlov.x'",

@@ -2,7 +2,8 @@
 
 Obligation ids: hjemgivelse.periode, samvaer.suspension, foraeldrepaalaeg.varighed,
 foraeldrepaalaeg.forlaengelse, tilbud.ikke-godkendt, udslusning.varighed,
-skolefravaer.standsning, privat-familiepleje.tilladelse, plejefamilie.intensiv-stoette.
+skolefravaer.standsning, privat-familiepleje.tilladelse, plejefamilie.intensiv-stoette,
+and the earliest date anbringelse-uden-samtykke.ufoedt-tidligst.
 
 A limit on how long something may last ("op til 6 måneder") is computed as a
 deadline by which the matter must have ended or been decided anew. Every expected
@@ -17,8 +18,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from frister import Status
-from rule_helpers import assert_cites, assert_kept_on_closed_day, assert_status, ev, run, single
+from frister import Case, Event, Status
+from frister.portfolio import CaseRecord, Portfolio, evaluate_portfolio
+from rule_helpers import (
+    CATALOG,
+    assert_cites,
+    assert_kept_on_closed_day,
+    assert_status,
+    ev,
+    run,
+    single,
+)
 
 BL_HJEMGIVELSE = "hjemgivelse.periode"
 BL_SAMVAER = "samvaer.suspension"
@@ -385,3 +395,126 @@ def test_foster_family_start_up_within_a_year_when_special_considerations_apply(
     ended = ev("indsats.ophoert", date(2025, 5, 15), indsats_id="A1", type="anbringelse")
     assert_status(single(BL_PLEJEFAMILIE, [start, begun], date(2026, 3, 4)), Status.OVERDUE)
     assert_status(single(BL_PLEJEFAMILIE, [start, begun, ended], date(2026, 3, 4)), Status.ENDED)
+
+
+# =====================================================================================
+# anbringelse-uden-samtykke.ufoedt-tidligst (D, an earliest date): BL § 49 stk. 3
+# "Afgørelser efter stk. 1 kan tidligst træffes 3 måneder før kvindens terminsdato."
+# The date is counted 3 months back from the terminsdato on the committee's decision;
+# the decision itself is checked against it: met on or after it, too early (a breach,
+# shown as overdue) before it. Easter 2024 = 31 Mar (2. påskedag Mon 1 Apr); Easter
+# 2026 = 5 Apr (skærtorsdag Thu 2 Apr, 2. påskedag Mon 6 Apr).
+# =====================================================================================
+
+BL_UFOEDT = "anbringelse-uden-samtykke.ufoedt-tidligst"
+BL_UFOEDT_VERSION = "barnets-lov.ufoedt-barn.tidligst-3m-foer-termin"
+
+
+def _unborn(day: date, terminsdato: date | None, **facts: object) -> Event:
+    given: dict[str, object] = {"type": "anbringelse-uden-samtykke", "ufoedt": True, **facts}
+    if terminsdato is not None:
+        given["terminsdato"] = terminsdato
+    return ev("udvalg.afgoerelse", day, afgoerelse_id="U1", **given)
+
+
+def test_unborn_child_decision_before_the_earliest_date_is_too_early() -> None:
+    # Terminsdato Tue 2 Jul 2024 - 3 måneder = Tue 2 Apr 2024. The committee decides Wed
+    # 27 Mar 2024, 6 days before: too early, a breach shown as overdue, not met.
+    decision = _unborn(date(2024, 3, 27), date(2024, 7, 2))
+    ob = single(BL_UFOEDT, [decision], date(2024, 3, 28))
+    assert ob.version.id == BL_UFOEDT_VERSION
+    assert (ob.due, ob.practical_due) == (date(2024, 4, 2), date(2024, 4, 2))
+    assert ob.fulfilled_by is None
+    assert_status(ob, Status.OVERDUE)
+    assert_cites(ob, "Barnets lov § 49, stk. 3")
+    assert "før den tidligste dato tir. 2. apr. 2024: for tidligt" in ob.explain("da")
+    assert "before the earliest date Tue 2 Apr 2024: too early" in ob.explain("en")
+
+
+def test_unborn_child_decision_on_the_earliest_date_is_met() -> None:
+    # The same terminsdato; the committee decides Tue 2 Apr 2024, the earliest day: met,
+    # by the decision itself.
+    decision = _unborn(date(2024, 4, 2), date(2024, 7, 2))
+    ob = single(BL_UFOEDT, [decision], date(2024, 4, 2))
+    assert ob.due == date(2024, 4, 2)
+    assert ob.fulfilled_by == decision
+    assert_status(ob, Status.MET)
+    assert "på eller efter den tidligste dato tir. 2. apr. 2024: i orden" in ob.explain("da")
+    assert "on or after the earliest date Tue 2 Apr 2024: in order" in ob.explain("en")
+
+
+def test_unborn_child_decision_after_the_earliest_date_is_met() -> None:
+    # Decided Mon 6 May 2024, a month after the earliest day: met.
+    decision = _unborn(date(2024, 5, 6), date(2024, 7, 2))
+    ob = single(BL_UFOEDT, [decision], date(2024, 6, 1))
+    assert ob.due == date(2024, 4, 2)
+    assert ob.fulfilled_by == decision
+    assert_status(ob, Status.MET)
+
+
+def test_unborn_child_earliest_date_at_a_month_end() -> None:
+    # Terminsdato Sat 31 May 2025 - 3 måneder: there is no 31 February, so the month's last
+    # day, Fri 28 Feb 2025 (not a leap year). Decided that day: met; a day before: too early.
+    on_the_day = _unborn(date(2025, 2, 28), date(2025, 5, 31))
+    ob = single(BL_UFOEDT, [on_the_day], date(2025, 3, 3))
+    assert ob.due == date(2025, 2, 28)
+    assert_status(ob, Status.MET)
+    day_before = _unborn(date(2025, 2, 27), date(2025, 5, 31))
+    assert_status(single(BL_UFOEDT, [day_before], date(2025, 3, 3)), Status.OVERDUE)
+
+
+def test_unborn_child_earliest_date_on_a_holiday_is_not_brought_forward() -> None:
+    # Terminsdato Mon 6 Jul 2026 - 3 måneder = Mon 6 Apr 2026, 2. påskedag. An earliest
+    # date is a minimum: it is not moved and no earlier practical day is shown. A decision
+    # on Wed 1 Apr 2026 (the last working day before Easter) is too early.
+    decision = _unborn(date(2026, 4, 1), date(2026, 7, 6))
+    ob = single(BL_UFOEDT, [decision], date(2026, 4, 2))
+    assert (ob.due, ob.practical_due) == (date(2026, 4, 6), date(2026, 4, 6))
+    assert not ob.on_closed_day
+    assert_status(ob, Status.OVERDUE)
+    assert "man. 6. apr. 2026 er en lukkedag; en tidligste dato er et minimum" in ob.explain("da")
+    assert "Mon 6 Apr 2026 is a closed day; an earliest date is a minimum" in ob.explain("en")
+
+
+def test_unborn_child_without_terminsdato_has_no_date() -> None:
+    # Without the terminsdato the date cannot be computed: pending, with the reason.
+    decision = _unborn(date(2024, 4, 2), None)
+    ob = single(BL_UFOEDT, [decision], date(2024, 4, 3))
+    assert ob.due is None
+    assert ob.no_due_reason == "missing-fact"
+    assert_status(ob, Status.PENDING)
+    assert "udvalg.afgoerelse mangler faktum terminsdato" in ob.explain("da")
+    assert "udvalg.afgoerelse lacks the fact terminsdato" in ob.explain("en")
+
+
+def test_unborn_child_rule_only_for_unborn_children_and_from_2024() -> None:
+    # A placement without consent of a born child, and a decision of 15 Dec 2023 (before
+    # Barnets lov; the research gives no Serviceloven predecessor), give no occurrence.
+    born = ev(
+        "udvalg.afgoerelse", date(2024, 4, 2), afgoerelse_id="U2", type="anbringelse-uden-samtykke"
+    )
+    before_bl = _unborn(date(2023, 12, 15), date(2024, 2, 1))
+    assert run(BL_UFOEDT, [born, before_bl], date(2024, 6, 1)) == []
+
+
+def test_unborn_child_earliest_date_from_catalog_due_and_its_readings() -> None:
+    # catalog.due gives the earliest date: terminsdato Mon 30 Jun 2025 - 3 måneder = Sun 30
+    # Mar 2025 (same day of the month). Read month end to month end, 30 June is a month's
+    # last day, so Mon 31 Mar 2025. An earliest date protects the expectant parents: the
+    # safe date is the later one.
+    facts = {"type": "anbringelse-uden-samtykke", "ufoedt": True, "terminsdato": date(2025, 6, 30)}
+    dl = CATALOG.due(BL_UFOEDT, date(2025, 4, 1), facts)
+    assert dl.due == date(2025, 3, 30)
+    assert dl.version.id == BL_UFOEDT_VERSION
+    assert date(2025, 3, 31) in set(dl.readings.values())
+    assert dl.readings.safe_due == date(2025, 3, 31)
+
+
+def test_unborn_child_decision_too_early_counts_its_days_overdue_from_the_decision() -> None:
+    # Decided Wed 27 Mar 2024, earliest date Tue 2 Apr 2024, work list on Thu 28 Mar: the
+    # breach stands from the decision (1 day), not -5 days to a date still ahead.
+    decision = _unborn(date(2024, 3, 27), date(2024, 7, 2))
+    record = CaseRecord("C1", Case([decision]), caseworker="A", unit="U")
+    result = evaluate_portfolio(CATALOG, Portfolio([record]), date(2024, 3, 28))
+    items = [i for i in result.overdue().items if i.rule_id == BL_UFOEDT]
+    assert [(i.due, i.days) for i in items] == [(date(2024, 4, 2), 1)]

@@ -3,6 +3,7 @@
 
 Obligation ids: klage.fastholdelse (C), klage.fastholdelse-videresendelse,
 klage.straks-videresendelse (N), klage.straks-genvurdering (N),
+klage.genvurdering.besked-ved-overskridelse (arises when klage.genvurdering is missed),
 aktindsigt.klage-videresendelse, aktindsigt.klage-afgoerelse and
 partshoering.foer-udvalgsafgoerelse (P, research A.10.3).
 
@@ -22,8 +23,12 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
+import pytest
+
+import frister
 from frister import Event, Status
 from rule_helpers import (
+    CATALOG,
     assert_cites,
     assert_status,
     ev,
@@ -303,6 +308,98 @@ def test_urgency_only_for_complaints_the_municipality_reconsiders() -> None:
     )
     ordinary = ev("klage.modtaget", date(2024, 6, 3), afgoerelse_id="A2", instans="kommune")
     assert run("klage.straks-genvurdering", [committee, ordinary], date(2024, 6, 10)) == []
+
+
+# =====================================================================================
+# klage.genvurdering.besked-ved-overskridelse: BEK-RSL § 11 stk. 2, not in varslingssager
+# (stk. 3, 2. pkt.); arises when klage.genvurdering is missed, due the same day; fulfilled
+# by klage.genvurdering-besked linked by afgoerelse_id.
+# =====================================================================================
+
+GENVURDERING_BESKED = "klage.genvurdering.besked-ved-overskridelse"
+GENVURDERING_BESKED_BEK = "bek-retssikkerhed.genvurdering-fristoverskridelse-besked"
+
+
+def _complaint(day: date, afgoerelse_id: str = "A1", **facts: object) -> Event:
+    return ev("klage.modtaget", day, afgoerelse_id=afgoerelse_id, instans="kommune", **facts)
+
+
+def test_reconsideration_notice_arises_when_the_4_weeks_are_missed() -> None:
+    # Complaint Mon 3 Jun 2024 + 4 uger = Mon 1 Jul 2024, a working day. On 1 Jul the
+    # deadline has not run out (it runs the whole day): no notice is owed yet. On Tue 2 Jul
+    # it is missed, and the notice is owed, due Mon 1 Jul 2024: overdue.
+    complaint = _complaint(date(2024, 6, 3))
+    assert run(GENVURDERING_BESKED, [complaint], date(2024, 7, 1)) == []
+    ob = single(GENVURDERING_BESKED, [complaint], date(2024, 7, 2))
+    assert ob.version.id == GENVURDERING_BESKED_BEK
+    assert (ob.due, ob.practical_due) == (date(2024, 7, 1), date(2024, 7, 1))
+    assert_status(ob, Status.OVERDUE)
+    assert_cites(ob, f"{BEK} § 11, stk. 2")
+    assert "Opstår, fordi klage.genvurdering ikke var opfyldt ved fristen man. 1. jul. 2024" in (
+        ob.explain("da")
+    )
+    assert "Arises because klage.genvurdering was not fulfilled" in ob.explain("en")
+
+
+def test_reconsideration_notice_given_before_the_deadline_is_met() -> None:
+    # Same complaint; the complainant is told on Fri 28 Jun 2024 that more information is
+    # needed; the reconsideration is sent on Mon 15 Jul 2024 (late). The notice is met; the
+    # 4-week deadline itself still reads met late.
+    complaint = _complaint(date(2024, 6, 3))
+    told = ev("klage.genvurdering-besked", date(2024, 6, 28), afgoerelse_id="A1")
+    sent = ev("klage.videresendt", date(2024, 7, 15), afgoerelse_id="A1")
+    events = [complaint, told, sent]
+    assert_status(single("klage.genvurdering", events, date(2024, 8, 1)), Status.MET_LATE)
+    ob = single(GENVURDERING_BESKED, events, date(2024, 8, 1))
+    assert ob.due == date(2024, 7, 1)
+    assert ob.fulfilled_by == told
+    assert_status(ob, Status.MET)
+
+
+def test_reconsideration_notice_after_christmas_is_met_late() -> None:
+    # Complaint Thu 28 Nov 2024 + 4 uger = Thu 26 Dec 2024, 2. juledag: an authority's
+    # deadline is kept there, flagged; practical due the previous working day, Tue 24 Dec
+    # (juleaftensdag is a working day for the authority; 25 Dec is juledag). Told Mon 30
+    # Dec 2024: met late. A notice about another decision (A2) does not count.
+    complaint = _complaint(date(2024, 11, 28))
+    other = ev("klage.genvurdering-besked", date(2024, 12, 20), afgoerelse_id="A2")
+    told = ev("klage.genvurdering-besked", date(2024, 12, 30), afgoerelse_id="A1")
+    ob = single(GENVURDERING_BESKED, [complaint, other, told], date(2025, 1, 6))
+    assert (ob.due, ob.practical_due) == (date(2024, 12, 26), date(2024, 12, 24))
+    assert ob.fulfilled_by == told
+    assert_status(ob, Status.MET_LATE)
+
+
+def test_no_reconsideration_notice_in_a_varslingssag() -> None:
+    # A complaint in a notice case (varslingssag) Mon 3 Jun 2024: 14 dage (§ 11 stk. 3) =
+    # Mon 17 Jun 2024. Not reconsidered by Mon 1 Jul: the 14 days are overdue, but stk. 2
+    # does not apply in these cases, so no notice obligation arises.
+    complaint = _complaint(date(2024, 6, 3), varslingssag=True)
+    fourteen = single("klage.genvurdering", [complaint], date(2024, 7, 1))
+    assert fourteen.version.id == "bek-retssikkerhed.genvurdering-14d-varslingssager"
+    assert fourteen.due == date(2024, 6, 17)
+    assert_status(fourteen, Status.OVERDUE)
+    assert run(GENVURDERING_BESKED, [complaint], date(2024, 7, 1)) == []
+    # The same when the date is asked for without a case.
+    with pytest.raises(frister.ConditionsNotMetError):
+        CATALOG.due(GENVURDERING_BESKED, date(2024, 6, 3), {"varslingssag": True})
+
+
+def test_no_reconsideration_notice_when_on_time_or_sent_on_at_once() -> None:
+    # Reconsidered Mon 1 Jul 2024, the last day of the 4 weeks: nothing to notify. A
+    # complaint about the committee is not reconsidered (§ 11 stk. 6): no 4 weeks, no notice.
+    complaint = _complaint(date(2024, 6, 3))
+    done = ev("klage.genvurderet", date(2024, 7, 1), afgoerelse_id="A1")
+    assert run(GENVURDERING_BESKED, [complaint, done], date(2024, 9, 1)) == []
+    committee = ev("klage.modtaget", date(2024, 6, 3), afgoerelse_id="U1", instans="udvalg")
+    assert run(GENVURDERING_BESKED, [committee], date(2024, 9, 1)) == []
+
+
+def test_reconsideration_notice_catalog_due() -> None:
+    # Thu 30 Jan 2025 + 4 uger = Thu 27 Feb 2025.
+    dl = CATALOG.due(GENVURDERING_BESKED, date(2025, 1, 30), {"instans": "kommune"})
+    assert dl.due == date(2025, 2, 27)
+    assert dl.version.id == GENVURDERING_BESKED_BEK
 
 
 # =====================================================================================

@@ -241,7 +241,8 @@ class Obligation:
     no_due_reason: str | None = None
     """Why there is no due date, as a note kind a sweep can count: ``"next-not-set"``
     (the municipality set no next follow-up), ``"needs-time"``, ``"not-configured"``,
-    ``"configurable"``, ``"no-duration"``, ``"missing-birth"``; None when there is a due."""
+    ``"configurable"``, ``"no-duration"``, ``"missing-birth"``, ``"missing-fact"`` (the
+    trigger lacks the date fact the date is counted from); None when there is a due."""
 
     @property
     def notes(self) -> tuple[Note, ...]:

@@ -255,6 +255,8 @@ class _Examples:
             return "age"
         if version.due_from_fact and not version.deadlines:
             return "fact"
+        if version.from_fact:
+            return "from-fact"
         return "trigger"
 
     def inputs(
@@ -275,7 +277,7 @@ class _Examples:
             if birth is None:
                 return None
             day = anchor_trigger
-        elif mode == "fact":
+        elif mode in ("fact", "from-fact"):
             day = self.calendar.roll_backward(base - timedelta(days=21))
         else:
             day = base
@@ -288,6 +290,9 @@ class _Examples:
         if mode == "fact":
             assert version.due_from_fact is not None
             facts[version.due_from_fact] = base
+        elif mode == "from-fact":
+            assert version.from_fact is not None
+            facts[version.from_fact] = base  # the date counted from (a terminsdato)
         return self.at(version.trigger, day), facts
 
     def due(self, rule_id: str, trigger: Moment, facts: Mapping[str, Any]) -> RuleDeadline | None:
@@ -377,7 +382,10 @@ class _Examples:
                     continue
                 if version.valid_to is not None and _day(found.due) > version.valid_to:
                     break  # later bases only fall due later, under another version
-                if found.version.id != version.id or _day(found.due) <= _day(trigger):
+                counted_from_trigger = version.from_fact is None
+                if found.version.id != version.id or (
+                    counted_from_trigger and _day(found.due) <= _day(trigger)
+                ):
                     continue
                 hit = _Found(trigger, facts, found)
                 tier, days = self.tier(found, kinds or _HOLIDAY_KINDS)
@@ -406,9 +414,10 @@ class _Examples:
                 yield day, anchor
                 day += timedelta(days=1)
             return
-        day = lo + timedelta(days=21) if mode == "fact" else lo
+        dated = mode in ("fact", "from-fact")
+        day = lo + timedelta(days=21) if dated else lo
         while day <= hi:
-            if mode == "fact" or self.calendar.is_working_day(day):
+            if dated or self.calendar.is_working_day(day):
                 yield day, None
             day += timedelta(days=1)
 
@@ -729,6 +738,13 @@ class _RuleExamples:
                 "the hours run round the clock and that the deadline does not move even though "
                 "it ends on a public holiday.",
             )
+        elif tier == 2 and version.earliest:
+            how = Text(
+                "en tidligste dato ikke flyttes, og at der ikke vises en tidligere praktisk "
+                "dag: en afgørelse før datoen er for tidlig.",
+                "an earliest date does not move, and that no earlier practical day is shown: a "
+                "decision before the date is too early.",
+            )
         elif tier == 2 and version.notice:
             how = Text(
                 "et varsel regnes til den tidligste dag, afgørelsen kan få virkning, og at den "
@@ -755,6 +771,11 @@ class _RuleExamples:
             searched = Text(
                 f"Datoen i `{version.due_from_fact}`, som myndigheden har sat,",
                 f"The date in `{version.due_from_fact}`, set by the authority,",
+            )
+        elif self.x.mode(version) == "from-fact":
+            searched = Text(
+                f"Datoen i `{version.from_fact}`, som fristen regnes fra,",
+                f"The date in `{version.from_fact}`, which the date is counted from,",
             )
         elif self.x.mode(version) == "age":
             searched = Text("Fødselsdatoen", "The date of birth")

@@ -261,6 +261,16 @@ class _Pages:
                         if da
                         else f" {word} the child's {version.age}th birthday"
                     )
+                elif version.from_fact:
+                    before = version.direction is Direction.BEFORE
+                    word = (
+                        ("før" if before else "efter") if da else ("before" if before else "after")
+                    )
+                    amount += (
+                        f" {word} datoen i hændelsens `{version.from_fact}`"
+                        if da
+                        else f" {word} the date in the event's `{version.from_fact}`"
+                    )
                 else:
                     amount += " efter den udløsende hændelse" if da else " after the trigger"
                 if alternative.when:
@@ -309,6 +319,14 @@ class _Pages:
                 "et varsel: fristen er den tidligste dag, afgørelsen kan få virkning"
                 if da
                 else "a notice: the date is the earliest day the decision can take effect"
+            )
+        if version.earliest:
+            parts.append(
+                "en tidligste dato: den udløsende hændelse er opfyldt på eller efter datoen og "
+                "for tidlig før den (vises som overskredet)"
+                if da
+                else "an earliest date: the triggering event is met on or after the date and "
+                "too early before it (shown as overdue)"
             )
         return "; ".join(parts)
 

@@ -91,6 +91,17 @@ def _due_under(
         return deadline.due, deadline, notes
     duration = _duration(context, rule, version, trigger, notes)
     start: Moment | Deadline = trigger.at
+    if version.from_fact is not None:
+        anchor_day = trigger.facts.get(version.from_fact)
+        if not isinstance(anchor_day, date):
+            # Decisive (why there is no date): written whether or not explaining.
+            notes.append(
+                Note.of("missing-fact", {"event": trigger.kind, "fact": version.from_fact})
+            )
+            return None, None, notes
+        start = anchor_day
+        if context.explaining:
+            notes.append(Note.of("fact-anchor", {"fact": version.from_fact, "day": anchor_day}))
     if version.age is not None:
         fact = context.catalog.birth_fact
         birth = context.case_facts.get(fact) if fact is not None else None
@@ -128,17 +139,24 @@ def _due_under(
         if context.explaining:
             notes.append(Note.of("notice"))
         deadline = _as_notice(deadline, context.notes(notes))
+    elif version.earliest:
+        if context.explaining:
+            notes.append(Note.of("earliest", {"event": trigger.kind}))
+        deadline = _as_notice(deadline, context.notes(notes), "earliest-closed")
     return due, deadline, notes
 
 
-def _as_notice(deadline: Deadline, notes: list[Note] | None) -> Deadline:
-    """A notice is a minimum: its date is the earliest day the decision may take effect, so
-    no earlier 'practical' day is shown or used, even when the day is closed."""
+def _as_notice(
+    deadline: Deadline, notes: list[Note] | None, kind: str = "notice-closed"
+) -> Deadline:
+    """A notice (or an earliest date) is a minimum: its date is the earliest day the decision
+    may take effect (or be made), so no earlier 'practical' day is shown or used, even when
+    the day is closed."""
     kept = [s for s in deadline.steps if isinstance(s, Expiry) and s.action is ExpiryAction.KEPT]
     if not kept:
         return deadline
     if notes is not None:
-        notes.append(Note.of("notice-closed", {"due": deadline.due}))
+        notes.append(Note.of(kind, {"due": deadline.due}))
     steps = tuple(s for s in deadline.steps if s not in kept)
     return attrs.evolve(deadline, practical_due=deadline.due, steps=steps)
 

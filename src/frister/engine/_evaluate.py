@@ -149,6 +149,8 @@ def _evaluate_rule(context: Context, rule: ObligationRule) -> list[Obligation]:
                 # A running measure meets a rule that entered into force after it started:
                 # the duty attaches to the age or the year, not to the start of the measure.
                 version = entering_after(versions, event.kind, event.day)
+                if version is not None and version.earliest:
+                    version = None  # an act is judged by the rule in force when it happens
             if version is None:
                 continue
             if version.when:

@@ -335,8 +335,10 @@ class Readings(Mapping[str, Moment | None]):
 
 def protects(version: RuleVersion) -> Protects:
     """Whose deadline it is: a citizen's moves forward off closed days, and a notice
-    period protects the citizen too; every other deadline is the authority's."""
-    return "citizen" if version.roll is Roll.FORWARD or version.notice else "authority"
+    period or an earliest date (a decision no sooner than) protects the citizen too, so its
+    safe date is the latest; every other deadline is the authority's."""
+    citizen = version.roll is Roll.FORWARD or version.notice or version.earliest
+    return "citizen" if citizen else "authority"
 
 
 Compute = Callable[[CatalogData, Variant], tuple[Moment | None, Moment | None]]

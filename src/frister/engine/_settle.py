@@ -47,6 +47,9 @@ def settle(
             if context.explaining:
                 notes.append(Note.of("exempted", {"event": context.describe(exempted)}))
             fulfilled = exempted
+    elif version.earliest:
+        # The act an earliest date limits is the trigger itself: in order on or after the date.
+        fulfilled = trigger if due is not None and on_or_after(trigger.at, due) else None
     else:
         # A derived trigger (a receipt) counts from the event it was derived from: a complaint
         # made before the deemed receipt is in time.
@@ -60,13 +63,16 @@ def settle(
         # (or still open): Barnets lov § 213 stk. 1 for matters open on 31 Dec 2023.
         done = fulfilled.day if fulfilled is not None else day(context.as_of)
         version = governing_on(context.catalog, rule, version, done, context.notes(notes))
-    if version.notice:
+    if version.notice or version.earliest:
         practical: Moment | None = due  # the earliest day a decision may take effect: no earlier
     elif deadline is not None and deadline.due == due:
         practical = deadline.practical_due
     else:
         practical = due
     status = status_of(context, version, due, fulfilled, ended)
+    if context.explaining and version.earliest and due is not None:
+        said = "earliest-kept" if status is Status.MET else "too-early"
+        notes.append(Note.of(said, {"event": context.describe(trigger), "due": due}))
     if context.explaining and status is Status.OVERDUE:
         if version.before:
             notes.append(Note.of("before-breached", {"event": context.describe(trigger)}))
@@ -189,6 +195,12 @@ def status_of(
 ) -> Status:
     if ended is not None:
         return Status.ENDED
+    if version.earliest:
+        # Met when the act came on or after its earliest date; before it, too early: a
+        # breach, shown as overdue (Status has no value of its own for it; see the notes).
+        if due is None:
+            return Status.PENDING
+        return Status.MET if fulfilled is not None else Status.OVERDUE
     if fulfilled is not None:
         if due is None or version.before or on_time(fulfilled.at, due):
             return Status.MET

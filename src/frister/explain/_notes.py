@@ -61,6 +61,7 @@ NO_DUE_REASONS = frozenset(
         "configurable",
         "not-configured",
         "missing-birth",
+        "missing-fact",
         "next-not-set",
         "needs-time",
     }
@@ -142,6 +143,34 @@ _NOTES: dict[str, tuple[str, str]] = {
     "missing-birth": (
         "Fristen kan ikke beregnes: sagen mangler faktum {fact}",
         "The deadline cannot be computed: the case lacks the fact {fact}",
+    ),
+    "missing-fact": (
+        "Datoen kan ikke beregnes: {event} mangler faktum {fact}",
+        "The date cannot be computed: {event} lacks the fact {fact}",
+    ),
+    "fact-anchor": (
+        "Udgangspunktet er hændelsens {fact}: {day}",
+        "The anchor is the event's {fact}: {day}",
+    ),
+    "earliest": (
+        "Datoen er den tidligste dag, {event} må ske; før den er det for tidligt",
+        "The date is the earliest day {event} may happen; before it, it is too early",
+    ),
+    "earliest-closed": (
+        "{due} er en lukkedag; en tidligste dato er et minimum, så den gælder fra {due}, "
+        "aldrig fra en tidligere dag",
+        "{due} is a closed day; an earliest date is a minimum, so it holds from {due}, never "
+        "from an earlier day",
+    ),
+    "earliest-kept": (
+        "{event} skete på eller efter den tidligste dato {due}: i orden",
+        "{event} happened on or after the earliest date {due}: in order",
+    ),
+    "too-early": (
+        "{event} skete før den tidligste dato {due}: for tidligt, et brud på reglen, som "
+        "vises som overskredet",
+        "{event} happened before the earliest date {due}: too early, a breach of the rule, "
+        "shown as overdue",
     ),
     "needs-time": (
         "Fristen kan ikke beregnes: den regnes i timer ({duration}), og {event} har intet "

@@ -47,7 +47,8 @@ class ListItem:
     due: Moment
     practical_due: Moment
     days: int
-    """Calendar days: overdue, from the legal due date to the as-of date; upcoming, from
+    """Calendar days: overdue, from the legal due date to the as-of date (from the act, for
+    an act done before an earliest date that still lies ahead); upcoming, from
     the as-of date to the practical due date (the day to work towards; -1 when that
     working day has passed but the legal due date, a closed day, has not)."""
     citizen: bool
@@ -166,6 +167,10 @@ def work_list(
         code = practical[i] or due[i]
         if kind == "overdue":
             days = today - day_of(due[i])
+            if days < 0:
+                # An act done before its earliest date (the trigger itself) is a breach from
+                # the act on, although the date may still lie ahead: count from the act.
+                days = today - day_of(table.trigger_at[i])
         else:
             day = day_of(code)
             if day > last or day_of(due[i]) < today:

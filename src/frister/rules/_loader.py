@@ -478,6 +478,7 @@ def _version(
         due_from_fact=table.opt_text("due_from_fact"),
         or_at_event=table.strings("or_at_event"),
         age=age,
+        from_fact=table.opt_text("from_fact"),
         direction=table.choice("direction", _DIRECTIONS, Direction.AFTER),
         roll=table.choice("roll", _ROLLS, None),
         expiry_closed=tuple(extras),
@@ -494,6 +495,7 @@ def _version(
         arises_when_missed=table.opt_text("arises_when_missed"),
         configurable=table.get("configurable", bool, False),
         notice=table.get("notice", bool, False),
+        earliest=table.get("earliest", bool, False),
     )
     table.finish()
     if isinstance(version.valid_from, date) and type(version.valid_from) is not date:
@@ -657,6 +659,10 @@ def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
                 raise fail(
                     "then_from_fact", f"{kind!r} has no date fact {version.then_from_fact!r}"
                 )
+    if version.from_fact is not None:
+        _check_from_fact(version, trigger, fail)
+    if version.earliest:
+        _check_earliest(version, fail)
     dated = bool(version.deadlines) or version.age is not None or version.then is not None
     if (dated or version.due_from_fact or version.arises_when_missed) and version.roll is None:
         raise fail(
@@ -666,6 +672,55 @@ def _check_version(version: RuleVersion, loaded: Loaded, fail: Fail) -> None:
         raise fail("age", "needs a case fact with birth_date = true (foedselsdato)")
     shape, *_ = loaded.obligations[version.obligation]
     _check_shape(version, shape, fail)
+
+
+def _check_from_fact(version: RuleVersion, trigger: EventKind, fail: Fail) -> None:
+    """A deadline counted from a date fact of the trigger (BL § 49 stk. 3: the terminsdato)."""
+    spec = trigger.facts.get(version.from_fact or "")
+    if spec is None or spec.type is not FactType.DATE:
+        hint = did_you_mean(version.from_fact or "", trigger.facts)
+        raise fail("from_fact", f"{version.trigger!r} has no date fact {version.from_fact!r}{hint}")
+    if not version.deadlines:
+        raise fail("from_fact", "counts a deadline from the fact: give deadline (or deadlines)")
+    for field, used in (
+        ("age", version.age is not None),
+        ("due_from_fact", version.due_from_fact is not None),
+        ("configurable", version.configurable),
+    ):
+        if used:
+            raise fail("from_fact", f"cannot be combined with {field}: the anchor is the fact")
+
+
+def _check_earliest(version: RuleVersion, fail: Fail) -> None:
+    """An earliest date: the triggering event is the act, checked against the date."""
+    if not version.deadlines:
+        raise fail("earliest", "needs a date: give deadline (or deadlines), usually with from_fact")
+    if version.roll is not Roll.KEEP:
+        raise fail(
+            "earliest",
+            'needs roll = "keep": an earliest date is not moved off a closed day, and no '
+            "earlier practical day is shown",
+        )
+    for field in (
+        "fulfilled_by",
+        "ended_by",
+        "exempted_by",
+        "or_at_event",
+        "before",
+        "notice",
+        "then",
+        "then_from_fact",
+        "frequency",
+        "arises_when_missed",
+        "configurable",
+        "due_from_fact",
+    ):
+        if getattr(version, field):
+            raise fail(
+                "earliest",
+                f"cannot be combined with {field}: the act an earliest date limits is the "
+                "triggering event itself",
+            )
 
 
 def _check_shape(version: RuleVersion, shape: Shape, fail: Fail) -> None:
@@ -683,6 +738,8 @@ def _check_shape(version: RuleVersion, shape: Shape, fail: Fail) -> None:
         raise fail("(shape)", f"{problem} (shape {shape.value})")
     if version.frequency is not None and shape is not Shape.F:
         raise fail("frequency", f"only shape F has a frequency (shape {shape.value})")
+    if version.earliest and shape is not Shape.D:
+        raise fail("earliest", f"only shape D has an earliest date (shape {shape.value})")
 
 
 def _check_conditions(

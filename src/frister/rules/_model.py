@@ -372,6 +372,9 @@ class RuleVersion:
     due_from_fact: str | None = None
     or_at_event: tuple[str, ...] = ()
     age: int | None = None
+    from_fact: str | None = None
+    """A date fact of the triggering event the deadline is counted from (with ``direction``),
+    instead of the event's own time: "3 måneder før kvindens terminsdato" (BL § 49 stk. 3)."""
     direction: Direction = Direction.AFTER
     roll: Roll | None = None
     expiry_closed: tuple[ExtraClosedDay, ...] = ()
@@ -388,6 +391,10 @@ class RuleVersion:
     arises_when_missed: str | None = None
     configurable: bool = False
     notice: bool = False
+    earliest: bool = False
+    """The date is the earliest day the triggering event itself (the act) may happen: on or
+    after it the occurrence is met, before it the act came too early, a breach shown as
+    overdue ("kan tidligst træffes", BL § 49 stk. 3)."""
 
     def in_force(self, day: date) -> bool:
         """Whether the version is in force on ``day``."""
