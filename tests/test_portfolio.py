@@ -345,6 +345,9 @@ class HeldSource:
     def __len__(self) -> int:
         return len(self.held)
 
+    def __iter__(self) -> Iterator[CaseRecord]:
+        return iter(self.held)
+
     def entries(self) -> Iterator[CaseRecord | Unreadable]:
         return self.entries_between(0, len(self.held))
 
