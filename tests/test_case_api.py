@@ -321,3 +321,25 @@ def test_a_link_taken_on_trust_is_said_in_the_explanation() -> None:
     assert "underretning_id is given on only one of the trigger" in trusted.explain("en")
     assert [n.kind for n in trusted.notes].count("link-assumed") == 1
     assert "link-assumed" not in [n.kind for n in receipt([received, named]).notes]
+
+
+def test_every_shape_names_the_conditions_it_read() -> None:
+    """The rule book promises each condition is named with the value it met: also for a
+    duty that arises from a missed one and for a yearly duty."""
+    case = frister.Case(
+        [
+            frister.Event("bekymring.opmaerksom", date(2024, 3, 22), {"undersoegelse_id": "B1"}),
+            frister.Event(
+                "indsats.iverksat", date(2024, 2, 20), {"indsats_id": "A3", "type": "anbringelse"}
+            ),
+        ]
+    )
+    obligations = CATALOG.evaluate(case, date(2025, 6, 30))
+    arisen = next(ob for ob in obligations if ob.rule_id == "undersoegelse.foreloebig-vurdering")
+    assert "Betingelse: det drejer sig ikke om et ufødt barn: opfyldt (ikke oplyst)" in (
+        arisen.explain("da")
+    )
+    yearly = next(ob for ob in obligations if ob.rule_id == "tilsyn.samtale-anbragt")
+    assert "Condition: it concerns a placement outside the home: holds (anbringelse)" in (
+        yearly.explain("en")
+    )

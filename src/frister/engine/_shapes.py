@@ -58,18 +58,7 @@ def _occurrence(
     number: int,
     claimed: set[int],
 ) -> Obligation:
-    notes = []
-    if context.explaining:
-        notes.append(Note.of("trigger", {"event": context.describe(trigger)}))
-        if id(trigger) in context.derived:
-            notes.append(context.derived[id(trigger)])
-        facts = context.facts_at(trigger)
-        notes.extend(
-            Note.of(
-                "condition", {"condition": both(c.describe), "actual": _actual(c, trigger, facts)}
-            )
-            for c in version.when
-        )
+    notes = _opening_notes(context, version, trigger)
     due, deadline, version, more = occurrence_due(context, rule, version, trigger, anchor, number)
     notes.extend(more)
     return settle(context, rule, version, trigger, anchor, number, due, deadline, notes, claimed)
@@ -144,14 +133,28 @@ def _periods(
     return results
 
 
-def _trigger_notes(context: Context, version: RuleVersion, trigger: Event) -> list[Note]:
-    """The trigger and the version in force on its day, when explaining."""
+def _opening_notes(context: Context, version: RuleVersion, trigger: Event) -> list[Note]:
+    """The trigger (and how it was derived) and each condition the version asks, with the
+    value it met, when explaining."""
     if not context.explaining:
         return []
-    return [
-        Note.of("trigger", {"event": context.describe(trigger)}),
-        version_note(version, "trigger", trigger.day),
-    ]
+    notes = [Note.of("trigger", {"event": context.describe(trigger)})]
+    if id(trigger) in context.derived:
+        notes.append(context.derived[id(trigger)])
+    facts = context.facts_at(trigger)
+    notes.extend(
+        Note.of("condition", {"condition": both(c.describe), "actual": _actual(c, trigger, facts)})
+        for c in version.when
+    )
+    return notes
+
+
+def _trigger_notes(context: Context, version: RuleVersion, trigger: Event) -> list[Note]:
+    """The opening notes and the version in force on the trigger's day, when explaining."""
+    notes = _opening_notes(context, version, trigger)
+    if context.explaining:
+        notes.append(version_note(version, "trigger", trigger.day))
+    return notes
 
 
 def _period_end(start: date, first: date, number: int, reading: YearReading) -> date:
