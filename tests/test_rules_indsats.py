@@ -1240,6 +1240,37 @@ def test_genbehandling_statuses_and_the_next_round() -> None:
     )
 
 
+def test_genbehandling_ends_when_the_placement_ends_before_it_is_due() -> None:
+    # "Skal barnet ... fortsat være anbragt ... ud over 1 år" (BL § 50; SEL § 62: "opretholdelse
+    # ... forudsætter"): decided Wed 8 Mar 2023 -> due Fri 8 Mar 2024. The placement ends
+    # Sun 12 Nov 2023: nothing is left to renew, on 1 Jun 2024 the duty has ended.
+    decision = ev(
+        "udvalg.afgoerelse", date(2023, 3, 8), indsats_id="I1", type="anbringelse-uden-samtykke"
+    )
+    ended = ev("indsats.ophoert", date(2023, 11, 12), indsats_id="I1", type="anbringelse")
+    ob = single("anbringelse-uden-samtykke.genbehandling", [decision, ended], date(2024, 6, 1))
+    assert ob.due == date(2024, 3, 8)
+    assert ob.ended_by == ended
+    assert_status(ob, Status.ENDED)
+    # Another placement's end does not end it: overdue from Sat 9 Mar 2024.
+    other = ev("indsats.ophoert", date(2023, 11, 12), indsats_id="I2", type="anbringelse")
+    ob = single("anbringelse-uden-samtykke.genbehandling", [decision, other], date(2024, 6, 1))
+    assert_status(ob, Status.OVERDUE)
+    # Ended Mon 15 Apr 2024, after the renewal was due: the breach stands.
+    late = ev("indsats.ophoert", date(2024, 4, 15), indsats_id="I1", type="anbringelse")
+    ob = single("anbringelse-uden-samtykke.genbehandling", [decision, late], date(2024, 6, 1))
+    assert ob.ended_by is None
+    assert_status(ob, Status.OVERDUE)
+    # Under SEL § 62 alike: decided Thu 21 Oct 2021 -> due Fri 21 Oct 2022; ended 11 Mar 2022.
+    sel = ev(
+        "udvalg.afgoerelse", date(2021, 10, 21), indsats_id="I1", type="anbringelse-uden-samtykke"
+    )
+    sel_end = ev("indsats.ophoert", date(2022, 3, 11), indsats_id="I1", type="anbringelse")
+    ob = single("anbringelse-uden-samtykke.genbehandling", [sel, sel_end], date(2023, 1, 1))
+    assert (ob.version.id, ob.due) == (SEL_GENBEH, date(2022, 10, 21))
+    assert_status(ob, Status.ENDED)
+
+
 @pytest.mark.parametrize(
     ("kind", "facts"),
     [
