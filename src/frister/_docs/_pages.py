@@ -251,21 +251,15 @@ class _Pages:
             texts = []
             for alternative in version.deadlines:
                 amount = alternative.duration.describe(lang)
+                before = version.direction is Direction.BEFORE
+                word = ("før" if before else "efter") if da else ("before" if before else "after")
                 if version.age is not None:
-                    before = version.direction is Direction.BEFORE
-                    word = (
-                        ("før" if before else "efter") if da else ("before" if before else "after")
-                    )
                     amount += (
                         f" {word} barnets {version.age}-årsdag"
                         if da
                         else f" {word} the child's {version.age}th birthday"
                     )
                 elif version.from_fact:
-                    before = version.direction is Direction.BEFORE
-                    word = (
-                        ("før" if before else "efter") if da else ("before" if before else "after")
-                    )
                     amount += (
                         f" {word} datoen i hændelsens `{version.from_fact}`"
                         if da
