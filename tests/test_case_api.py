@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import frister
+from frister.portfolio import CaseRecord, Portfolio, evaluate_portfolio
 
 CATALOG = frister.default_catalog()
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -321,6 +322,14 @@ def test_a_link_taken_on_trust_is_said_in_the_explanation() -> None:
     assert "underretning_id is given on only one of the trigger" in trusted.explain("en")
     assert [n.kind for n in trusted.notes].count("link-assumed") == 1
     assert "link-assumed" not in [n.kind for n in receipt([received, named]).notes]
+    # Countable without reading notes: on the obligation, in a portfolio row, through JSON.
+    assert trusted.linked_on_trust == ("underretning_id",)
+    assert receipt([received, named]).linked_on_trust == ()
+    record = CaseRecord("T", frister.Case([received, unnamed]))
+    rows = evaluate_portfolio(CATALOG, Portfolio([record]), date(2024, 5, 1)).rows
+    assert [r.rule_id for r in rows if r.linked_on_trust] == ["underretning.kvittering"]
+    read_back = frister.obligation_from_json(frister.obligation_to_json(trusted), CATALOG)
+    assert read_back.linked_on_trust == ("underretning_id",)
 
 
 def test_every_shape_names_the_conditions_it_read() -> None:

@@ -122,37 +122,37 @@ def test_a_hand_built_portfolio_gives_these_rows() -> None:
          "shape": frister.rules.Shape.D, "occurrence": 1, "due": received + timedelta(hours=24),
          "practical_due": received + timedelta(hours=24), "status": frister.Status.OVERDUE,
          "version_id": "barnets-lov.underretning.vurdering-24t", "measure_id": None,
-         "no_due_reason": None},
+         "no_due_reason": None, "linked_on_trust": False},
         # + 6 hverdage over Easter: Thu 4 Apr; acknowledged Fri 5 Apr: met late.
         {**k1, **modtaget, "rule_id": "underretning.kvittering", "stage": "underretning",
          "shape": frister.rules.Shape.D, "occurrence": 1, "due": date(2024, 4, 4),
          "practical_due": date(2024, 4, 4), "status": frister.Status.MET_LATE,
          "fulfilled_at": date(2024, 4, 5), "ended_at": None,
          "version_id": "barnets-lov.underretning.kvittering-6-hverdage", "measure_id": None,
-         "no_due_reason": None},
+         "no_due_reason": None, "linked_on_trust": False},
         {**k1, **modtaget, **none, "rule_id": "underretning.orientering", "stage": "underretning",
          "shape": frister.rules.Shape.N, "occurrence": 1, "due": None, "practical_due": None,
          "status": frister.Status.PENDING,
          "version_id": "barnets-lov.underretning.orientering-fagperson", "measure_id": None,
-         "no_due_reason": "no-duration"},
+         "no_due_reason": "no-duration", "linked_on_trust": False},
         # Born 1 May 2012: 16 on 1 May 2028, + 3 months.
         {**k2, **iverksat, **none, "rule_id": "ungeplan", "stage": "handleplan",
          "shape": frister.rules.Shape.D, "occurrence": 1, "due": date(2028, 8, 1),
          "practical_due": date(2028, 8, 1), "status": frister.Status.PENDING,
          "version_id": "barnets-lov.ungeplan.3m@16-aar", "measure_id": "I1",
-         "no_due_reason": None},
+         "no_due_reason": None, "linked_on_trust": False},
         {**k2, **iverksat, "rule_id": "opfoelgning", "stage": "opfoelgning",
          "shape": frister.rules.Shape.R, "occurrence": 1, "due": date(2024, 5, 1),
          "practical_due": date(2024, 5, 1), "status": frister.Status.MET,
          "fulfilled_at": date(2024, 4, 30), "ended_at": None,
          "version_id": "barnets-lov.opfoelgning.loebende-plan", "measure_id": "I1",
-         "no_due_reason": None},
+         "no_due_reason": None, "linked_on_trust": False},
         # The follow-up set no next date (naeste_opfoelgning): no due date, pending.
         {**k2, **iverksat, **none, "rule_id": "opfoelgning", "stage": "opfoelgning",
          "shape": frister.rules.Shape.R, "occurrence": 2, "due": None, "practical_due": None,
          "status": frister.Status.PENDING,
          "version_id": "barnets-lov.opfoelgning.loebende-plan", "measure_id": "I1",
-         "no_due_reason": "next-not-set"},
+         "no_due_reason": "next-not-set", "linked_on_trust": False},
     ]  # fmt: skip
     assert [_as_dict(row) for row in result.rows] == expected
     assert result.cases == 2 and result.errors == ()
@@ -453,8 +453,9 @@ def test_the_result_is_immutable_pickles_and_compares_by_its_rows() -> None:
 def test_a_row_is_about_60_bytes() -> None:
     result = evaluate_portfolio(CATALOG, Portfolio(SYNTHETIC), AS_OF)
     table: Table = result._table
-    # 60 bytes of columns, and one for why a row has no due date (next follow-up not set)
-    assert table.nbytes() / len(result.rows) <= 61
+    # 60 bytes of columns, one for why a row has no due date (next follow-up not set) and
+    # one for a fulfilment or ending linked on trust
+    assert table.nbytes() / len(result.rows) <= 62
 
 
 def test_records_pickle_as_plain_data() -> None:
@@ -490,8 +491,10 @@ def test_to_frame_has_a_column_per_field_and_the_rows_values() -> None:
         "case_id", "caseworker", "unit", "label.spor", "rule_id", "stage", "shape",
         "occurrence", "trigger_kind", "trigger_at", "due", "practical_due", "status",
         "fulfilled_at", "ended_at", "version_id", "measure_id", "no_due_reason",
+        "linked_on_trust",
     ]  # fmt: skip
     assert len(frame) == len(result.rows) == 6
+    assert frame["linked_on_trust"].tolist() == [False] * 6
     assert frame["no_due_reason"].tolist()[2::3] == ["no-duration", "next-not-set"]
     assert frame["case_id"].tolist() == ["K1"] * 3 + ["K2"] * 3
     assert frame["label.spor"].tolist()[:3] == ["underretning"] * 3

@@ -243,6 +243,10 @@ class Obligation:
     (the municipality set no next follow-up), ``"needs-time"``, ``"not-configured"``,
     ``"configurable"``, ``"no-duration"``, ``"missing-birth"``, ``"missing-fact"`` (the
     trigger lacks the date fact the date is counted from); None when there is a due."""
+    linked_on_trust: tuple[str, ...] = ()
+    """The link facts (``undersoegelse_id``, ...) given on only one of the trigger and the
+    event that fulfilled or ended it: the two were counted as one matter on trust (the
+    catalog's convention), which a data-quality count may want to see."""
 
     @property
     def notes(self) -> tuple[Note, ...]:

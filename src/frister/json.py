@@ -301,6 +301,14 @@ def obligation_from_json(data: object, catalog: Catalog) -> Obligation:
         conditions=version.when,
         questions=version.questions,
         no_due_reason=no_due_reason(notes) if table.get("due") is None else None,
+        linked_on_trust=tuple(
+            dict.fromkeys(
+                fact
+                for n in notes
+                if n.kind == "link-assumed"
+                for fact in str(n.values["facts"]).split(", ")
+            )
+        ),
     )
 
 

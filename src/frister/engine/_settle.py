@@ -109,15 +109,18 @@ def conclude(
     notes: list[Note],
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
-    if context.explaining:
-        for event, kind in ((fulfilled, "fulfilled"), (ended, "ended")):
-            if event is None:
-                continue
+    trusted: list[str] = []
+    for event, kind in ((fulfilled, "fulfilled"), (ended, "ended")):
+        if event is None:
+            continue
+        lacking = [f for f in version.match if (f in trigger.facts) != (f in event.facts)]
+        trusted.extend(f for f in lacking if f not in trusted)
+        if context.explaining:
             notes.append(Note.of(kind, {"event": context.describe(event)}))
-            lacking = [f for f in version.match if (f in trigger.facts) != (f in event.facts)]
             if lacking:
                 described = {"event": context.describe(event), "facts": ", ".join(lacking)}
                 notes.append(Note.of("link-assumed", described))
+    if context.explaining:
         notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
     return Obligation(
         rule_id=rule.id,
@@ -136,6 +139,7 @@ def conclude(
         conditions=version.when,
         questions=version.questions,
         no_due_reason=no_due_reason(notes) if due is None else None,
+        linked_on_trust=tuple(trusted),
     )
 
 

@@ -62,6 +62,7 @@ def to_frame(table: Table) -> pd.DataFrame:
         "version_id": coded(table.version, table.versions),
         "measure_id": pd.Series(table.measure, dtype=object),
         "no_due_reason": _categorical(pd, np, np.asarray(table.no_due, dtype=np.int64), NO_DUE),
+        "linked_on_trust": np.asarray(table.trusted, dtype=bool),
     }
     plain = [name for name in columns if not name.startswith("label.")]
     assert plain == [name for name in ROW_FIELDS if name != "labels"], plain

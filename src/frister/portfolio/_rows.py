@@ -55,6 +55,9 @@ class PortfolioRow:
     no_due_reason: str | None
     """Why there is no due date (``"next-not-set"``: no next follow-up set, and the rest of
     :data:`frister.explain.NO_DUE_REASONS`), None when there is one."""
+    linked_on_trust: bool = False
+    """The fulfilling or ending event was counted as the trigger's matter although only one
+    of the two gave the link fact (see :attr:`frister.Obligation.linked_on_trust`)."""
 
     @classmethod
     def from_obligation(
@@ -82,6 +85,7 @@ class PortfolioRow:
             version_id=obligation.version.id,
             measure_id=measure if isinstance(measure, str) else None,
             no_due_reason=obligation.no_due_reason,
+            linked_on_trust=bool(obligation.linked_on_trust),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -105,6 +109,7 @@ class PortfolioRow:
             "version_id": self.version_id,
             "measure_id": self.measure_id,
             "no_due_reason": self.no_due_reason,
+            "linked_on_trust": self.linked_on_trust,
         }
 
 
@@ -211,6 +216,8 @@ class Table:
     types: list[str | None] = attrs.field(factory=lambda: [None])
     no_due: array[int] = attrs.field(factory=lambda: array("B"))
     """Per row, a code into :data:`NO_DUE`: why the row has no due date (0: it has one)."""
+    trusted: array[int] = attrs.field(factory=lambda: array("B"))
+    """Per row, 1 when the fulfilling or ending event was linked on trust."""
     # lookups, rebuilt when needed (not pickled)
     _rule_codes: dict[tuple[str, str, Shape], int] | None = attrs.field(default=None, repr=False)
     _kind_codes: dict[str, int] | None = attrs.field(default=None, repr=False)
@@ -340,6 +347,7 @@ class Table:
             kind = ob.trigger.facts.get(_TYPE_FACT)
             self.measure_type.append(self._type_code(kind if isinstance(kind, str) else None))
             self.no_due.append(NO_DUE_CODES[ob.no_due_reason])
+            self.trusted.append(1 if ob.linked_on_trust else 0)
         if len(self.types) > 256 and self.measure_type.typecode == "B":  # pragma: no cover
             self.measure_type = array("H", self.measure_type)
         self.case_ids.append(record.id)
@@ -367,6 +375,7 @@ class Table:
             self.measure_type = array("H", self.measure_type)
         _extend(self.measure_type, other.measure_type, type_codes)
         self.no_due.extend(other.no_due)  # fixed codes: the same in every table
+        self.trusted.extend(other.trusted)
         zones = [self._zone_code(z) for z in other.zones]
         for name in ("trigger_at", "due", "practical_due", "fulfilled_at", "ended_at"):
             _extend_moments(getattr(self, name), getattr(other, name), zones)
@@ -416,13 +425,14 @@ class Table:
             version_id=self.versions[self.version[index]],
             measure_id=self.measure[index],
             no_due_reason=NO_DUE[self.no_due[index]],
+            linked_on_trust=bool(self.trusted[index]),
         )
 
     def nbytes(self) -> int:
         """The bytes the per-row columns take (the arrays and the measure list's slots)."""
         arrays = (self.rule, self.occurrence, self.trigger_kind, self.trigger_at, self.due)
         more = (self.practical_due, self.status, self.fulfilled_at, self.ended_at, self.version)
-        types = (self.measure_type, self.no_due)
+        types = (self.measure_type, self.no_due, self.trusted)
         return sum(a.itemsize * len(a) for a in (*arrays, *more, *types)) + 8 * len(self.measure)
 
 
