@@ -145,7 +145,31 @@ class Context:
 
 def event_key(event: Event) -> tuple[object, ...]:
     """Time order; events at the same moment in a fixed order, whatever order they came in."""
-    return (*order_key(event.at), event.kind, sorted((k, repr(v)) for k, v in event.facts.items()))
+    return (*order_key(event.at), event.kind, _FactsOrder(event))
+
+
+class _FactsOrder:
+    """An event's facts as a sort key, written out only when two events alike in time and
+    kind are compared (rarely: most events differ before their facts are reached)."""
+
+    __slots__ = ("_event", "_key")
+
+    def __init__(self, event: Event) -> None:
+        self._event = event
+        self._key: list[tuple[str, str]] | None = None
+
+    def key(self) -> list[tuple[str, str]]:
+        if self._key is None:
+            self._key = sorted((k, repr(v)) for k, v in self._event.facts.items())
+        return self._key
+
+    def __lt__(self, other: _FactsOrder) -> bool:
+        return self.key() < other.key()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _FactsOrder) and self.key() == other.key()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:
