@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -12,7 +13,7 @@ import attrs
 from frister.calendar import Language, local_date
 from frister.case import Event, Moment, Obligation, on_or_after, order_key
 from frister.explain import Note
-from frister.rules import CatalogData, OpenWhile, Text
+from frister.rules import CatalogData, Condition, OpenWhile, Text
 
 
 class YearReading(enum.Enum):
@@ -129,6 +130,18 @@ class Context:
             self._facts_at[id(event)] = facts
         return facts
 
+    def holds(self, conditions: Sequence[Condition], event: Event, at: Event | None = None) -> bool:
+        """Whether every condition holds: event facts read on ``event`` (and its day), case
+        facts (with the derived ones) as they stood at ``at`` (by default ``event``), worked
+        out only if a condition reads one."""
+        case_facts: Mapping[str, Any] = _UNREAD
+        for condition in conditions:
+            if case_facts is _UNREAD and condition.scope != "event":
+                case_facts = self.facts_at(event if at is None else at)
+            if not condition.holds(event.facts, case_facts, event.day):
+                return False
+        return True
+
     def _open_at(self, how: OpenWhile, at: Event) -> bool:
         """Some matter is open at ``at``: opened by an earlier event and not yet closed."""
         open_keys: dict[object, int] = {}
@@ -141,6 +154,10 @@ class Context:
             elif open_keys.get(key):
                 open_keys[key] -= 1
         return any(count > 0 for count in open_keys.values())
+
+
+_UNREAD: Mapping[str, Any] = MappingProxyType({})
+"""The case facts before a condition has needed them."""
 
 
 def event_key(event: Event) -> tuple[object, ...]:

@@ -184,9 +184,7 @@ def _duration(
     context: Context, rule: ObligationRule, version: RuleVersion, trigger: Event, notes: list[Note]
 ) -> Duration | None:
     for alternative in version.deadlines:
-        if not alternative.when or all(
-            c.holds(trigger.facts, context.facts_at(trigger), trigger.day) for c in alternative.when
-        ):
+        if context.holds(alternative.when, trigger):
             if alternative.when and context.explaining:
                 notes.append(_alternative_note(alternative))
             return alternative.duration

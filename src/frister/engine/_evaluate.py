@@ -153,10 +153,8 @@ def _evaluate_rule(context: Context, rule: ObligationRule) -> list[Obligation]:
                     version = None  # an act is judged by the rule in force when it happens
             if version is None:
                 continue
-            if version.when:
-                facts = context.facts_at(event)
-                if not all(c.holds(event.facts, facts, event.day) for c in version.when):
-                    continue
+            if version.when and not context.holds(version.when, event):
+                continue
             entered = (
                 version.valid_from
                 if version.valid_from and version.valid_from > event.day

@@ -166,10 +166,7 @@ def _fulfilling(
         in_order = on_or_after(at, event.at) if before else on_or_after(event.at, at)
         if not in_order or not linked(trigger, event, match):
             continue
-        if not conditions:
-            return event
-        facts = context.facts_at(occurrence)
-        if all(c.holds(event.facts, facts, event.day) for c in conditions):
+        if context.holds(conditions, event, at=occurrence):
             return event
     return None
 

@@ -91,7 +91,7 @@ def _periods(
     talks = [
         e
         for e in following(context, version.fulfilled_by, trigger, version.match)
-        if all(c.holds(e.facts, context.case_facts, e.day) for c in version.fulfilled_when)
+        if context.holds(version.fulfilled_when, e, at=trigger)
     ]
     results = []
     start = max(trigger.day, version.valid_from or trigger.day)
@@ -174,10 +174,8 @@ def arising(
         version = version_at(versions, trigger.kind, trigger.day)
         if version is None:
             continue
-        if version.when:
-            facts = context.facts_at(trigger)
-            if not all(c.holds(trigger.facts, facts, trigger.day) for c in version.when):
-                continue  # the duty's own conditions, read on the missed one's trigger
+        if not context.holds(version.when, trigger):
+            continue  # the duty's own conditions, read on the missed one's trigger
         notes = _trigger_notes(context, version, trigger)
         if missed.due is not None:
             version = governing_on(
