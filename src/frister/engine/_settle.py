@@ -109,18 +109,21 @@ def conclude(
     notes: list[Note],
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
-    trusted: list[str] = []
-    for event, kind in ((fulfilled, "fulfilled"), (ended, "ended")):
-        if event is None:
-            continue
-        lacking = [f for f in version.match if (f in trigger.facts) != (f in event.facts)]
-        trusted.extend(f for f in lacking if f not in trusted)
-        if context.explaining:
+    match = version.match
+    trusted = (
+        tuple(f for f in match if _on_trust(f, trigger, fulfilled) or _on_trust(f, trigger, ended))
+        if match and (fulfilled is not None or ended is not None)
+        else ()
+    )
+    if context.explaining:
+        for event, kind in ((fulfilled, "fulfilled"), (ended, "ended")):
+            if event is None:
+                continue
             notes.append(Note.of(kind, {"event": context.describe(event)}))
+            lacking = [f for f in match if _on_trust(f, trigger, event)]
             if lacking:
                 described = {"event": context.describe(event), "facts": ", ".join(lacking)}
                 notes.append(Note.of("link-assumed", described))
-    if context.explaining:
         notes.append(Note.of("status", {"as_of": context.as_of, "status": both(status.label)}))
     return Obligation(
         rule_id=rule.id,
@@ -139,8 +142,13 @@ def conclude(
         conditions=version.when,
         questions=version.questions,
         no_due_reason=no_due_reason(notes) if due is None else None,
-        linked_on_trust=tuple(trusted),
+        linked_on_trust=trusted,
     )
+
+
+def _on_trust(fact: str, trigger: Event, event: Event | None) -> bool:
+    """``event`` was linked to ``trigger`` though only one of them gives the link ``fact``."""
+    return event is not None and (fact in trigger.facts) != (fact in event.facts)
 
 
 def _fulfilling(
