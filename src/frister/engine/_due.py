@@ -184,7 +184,7 @@ def _duration(
     context: Context, rule: ObligationRule, version: RuleVersion, trigger: Event, notes: list[Note]
 ) -> Duration | None:
     for alternative in version.deadlines:
-        if context.holds(alternative.when, trigger):
+        if not alternative.when or context.holds(alternative.when, trigger):
             if alternative.when and context.explaining:
                 notes.append(_alternative_note(alternative))
             return alternative.duration

@@ -174,7 +174,7 @@ def _fulfilling(
         in_order = on_or_after(at, event.at) if before else on_or_after(event.at, at)
         if not in_order or not linked(trigger, event, match):
             continue
-        if context.holds(conditions, event, at=occurrence):
+        if not conditions or context.holds(conditions, event, at=occurrence):
             return event
     return None
 
