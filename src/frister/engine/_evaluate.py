@@ -74,17 +74,14 @@ def evaluate(
     context.given_index = {id(event): i for i, event in enumerate(case.events)}
     derive(context)
     context.index()
-    rules = catalog.parents_first
-    if only is not None:
-        needed = _with_parents(catalog, only)
-        rules = tuple(rule for rule in rules if rule.id in needed)
-    kinds = context.kinds()
-    for rule in rules:
-        if rule.parents:
-            if any(context.results.get(parent) for parent in rule.parents):
-                context.results[rule.id] = _evaluate_rule(context, rule)
-        elif not kinds.isdisjoint(rule.trigger_kinds):
-            context.results[rule.id] = _evaluate_rule(context, rule)
+    needed = None if only is None else _with_parents(catalog, only)
+    results = context.results
+    for rule in catalog.rules_triggered_by(context.kinds()):
+        if needed is None or rule.id in needed:
+            results[rule.id] = _evaluate_rule(context, rule)
+    for rule in catalog.arising_rules:
+        if (needed is None or rule.id in needed) and any(results.get(p) for p in rule.parents):
+            results[rule.id] = _evaluate_rule(context, rule)
     order = catalog.rule_order
     rank = context.rank
     obligations = [

@@ -108,6 +108,27 @@ class CatalogData:
 
         return tuple(sorted(self.rules.values(), key=lambda rule: bool(rule.parents)))
 
+    def rules_triggered_by(self, kinds: Iterable[str]) -> list[ObligationRule]:
+        """The rules an event of one of ``kinds`` triggers (not those arising from a miss),
+        in evaluation order: found by kind, not by trying every rule."""
+        index, order = self._rules_by_kind, self.parents_first
+        return [order[p] for p in sorted({p for kind in kinds for p in index.get(kind, ())})]
+
+    @cached_property
+    def arising_rules(self) -> tuple[ObligationRule, ...]:
+        """The rules that arise from a missed obligation, in evaluation order (after all
+        others, so that what they arise from is settled first)."""
+        return tuple(rule for rule in self.parents_first if rule.parents)
+
+    @cached_property
+    def _rules_by_kind(self) -> Mapping[str, tuple[int, ...]]:
+        index: dict[str, list[int]] = {}
+        for position, rule in enumerate(self.parents_first):
+            if not rule.parents:
+                for kind in rule.trigger_kinds:
+                    index.setdefault(kind, []).append(position)
+        return MappingProxyType({kind: tuple(found) for kind, found in index.items()})
+
     # -- counting with the catalog's calendar -------------------------------------------
 
     def expiry_calendar(self, closed: tuple[ExtraClosedDay, ...]) -> DanishCalendar:
