@@ -352,3 +352,24 @@ def test_every_shape_names_the_conditions_it_read() -> None:
     assert "Condition: it concerns a placement outside the home: holds (anbringelse)" in (
         yearly.explain("en")
     )
+
+
+def test_a_minimum_ends_with_its_earliest_day_not_a_whole_day_to_run_out() -> None:
+    """A notice (sample 05: 14 weeks from Wed 22 Jan 2025 = Wed 30 Apr 2025) is the first
+    day the stop may take effect: its last step says so, and it reads back from JSON."""
+
+    path = Path(frister.__file__).parent / "data" / "samples"
+    data = json.loads((path / "05-handicap-tabt-arbejdsfortjeneste.json").read_text("utf-8"))
+    case = frister.case_from_json(data, CATALOG)
+    notice = next(
+        ob
+        for ob in CATALOG.evaluate(case, date(2025, 6, 30))
+        if ob.rule_id == "handicap.tabt-arbejdsfortjeneste.varsel"
+    )
+    assert notice.deadline is not None
+    assert notice.deadline.steps[-1] == frister.deadlines.Earliest(date(2025, 4, 30))
+    assert "Tidligst: ons. 30. apr. 2025" in notice.explain("da")
+    assert "Earliest: Wed 30 Apr 2025" in notice.explain("en")
+    assert "hele dagen" not in notice.explain("da")
+    read_back = frister.obligation_from_json(frister.obligation_to_json(notice), CATALOG)
+    assert read_back.deadline == notice.deadline

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import singledispatch
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, get_args
 
 import attrs
 
@@ -27,18 +27,11 @@ from frister.case import (
     parse_moment,
 )
 from frister.deadlines import (
-    Birthday,
-    ClockChange,
-    Count,
     Deadline,
     Direction,
-    Due,
     Duration,
-    Expiry,
     ExpiryAction,
-    MonthDay,
     MonthDayKind,
-    Start,
     Step,
     Unit,
 )
@@ -359,6 +352,7 @@ _FIELD_READERS: dict[str, Callable[[Any], Any]] = {
     "nominal": date.fromisoformat,
     "to": date.fromisoformat,
     "birth": date.fromisoformat,
+    "day": date.fromisoformat,
     "direction": Direction,
     "kind": MonthDayKind,
     "action": ExpiryAction,
@@ -369,9 +363,7 @@ _FIELD_READERS: dict[str, Callable[[Any], Any]] = {
     "offset_later": lambda v: timedelta(seconds=v),
 }
 
-_STEPS: dict[str, type[Step]] = {
-    cls.__name__: cls for cls in (Start, Count, MonthDay, ClockChange, Birthday, Expiry, Due)
-}
+_STEPS: dict[str, type[Step]] = {cls.__name__: cls for cls in get_args(Step)}
 
 
 def _step_from(data: object) -> Step:

@@ -224,7 +224,20 @@ class Due:
         return f"Due: {when}, the whole day (up to and including 23:59)"
 
 
-Step = Start | Count | MonthDay | ClockChange | Birthday | Expiry | Due
+@attrs.frozen
+class Earliest:
+    """The result of a minimum (a notice, an earliest date): the first day the act may
+    happen or take effect; there is no 'whole day' to run out, so no end-of-day convention."""
+
+    day: date
+    convention: str | None = None
+
+    def describe(self, lang: Language) -> str:
+        when = format_date(self.day, lang)
+        return f"Tidligst: {when}" if lang == "da" else f"Earliest: {when}"
+
+
+Step = Start | Count | MonthDay | ClockChange | Birthday | Expiry | Due | Earliest
 """One step of a computation."""
 
 

@@ -15,7 +15,7 @@ from frister.deadlines import (
     birthday,
     compute_deadline,
 )
-from frister.deadlines._steps import Expiry, ExpiryAction
+from frister.deadlines._steps import Due, Earliest, Expiry, ExpiryAction
 from frister.engine._context import Context, both, day, following, on_time
 from frister.engine._versions import crosses_law, transition, version_note
 from frister.errors import InputError
@@ -151,13 +151,15 @@ def _as_notice(
 ) -> Deadline:
     """A notice (or an earliest date) is a minimum: its date is the earliest day the decision
     may take effect (or be made), so no earlier 'practical' day is shown or used, even when
-    the day is closed."""
+    the day is closed, and its last step says 'earliest', not a deadline's whole day."""
     kept = [s for s in deadline.steps if isinstance(s, Expiry) and s.action is ExpiryAction.KEPT]
-    if not kept:
-        return deadline
-    if notes is not None:
+    if kept and notes is not None:
         notes.append(Note.of(kind, {"due": deadline.due}))
-    steps = tuple(s for s in deadline.steps if s not in kept)
+    assert isinstance(deadline.due, date)  # day-based: a minimum counts days, not hours
+    steps = (
+        *(s for s in deadline.steps if s not in kept and not isinstance(s, Due)),
+        Earliest(deadline.due),
+    )
     return attrs.evolve(deadline, practical_due=deadline.due, steps=steps)
 
 
