@@ -9,7 +9,9 @@ import importlib.util
 import json
 import re
 import sys
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -17,7 +19,13 @@ import frister
 from browser import chromium, run_chromium
 from frister.cli import main
 from frister.errors import InputError
-from frister.portfolio import MissingExtraError, Portfolio, write_portfolio
+from frister.portfolio import (
+    CaseRecord,
+    MissingExtraError,
+    Portfolio,
+    evaluate_portfolio,
+    write_portfolio,
+)
 from test_docs_build import require
 from test_mi import RECORDS, RESULT
 
@@ -160,3 +168,27 @@ def test_excel_sheets_follow_the_language(tmp_path: Path) -> None:
         "no follow-up",
         "lawfulness",
     ]
+
+
+def test_the_report_counts_links_taken_on_trust(tmp_path: Path) -> None:
+    """Two notifications acknowledged: one acknowledgement names no notification (counted
+    on trust), the other names its own. The 24-hour assessments are not done: 2 rows settled
+    by an event, 1 of them on trust."""
+    at = datetime(2024, 3, 22, 9, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    facts = {"underretning_id": "U1", "underretter": "borger"}
+
+    def case(acknowledged: dict[str, str]) -> frister.Case:
+        return frister.Case(
+            [
+                frister.Event("underretning.modtaget", at, facts),
+                frister.Event("underretning.kvitteret", date(2024, 3, 26), acknowledged),
+            ]
+        )
+
+    records = [CaseRecord("A", case({})), CaseRecord("B", case({"underretning_id": "U1"}))]
+    result = evaluate_portfolio(frister.default_catalog(), Portfolio(records), date(2024, 5, 1))
+    report = result.report("2024Q1")
+    assert report.linked_on_trust == (1, 2)
+    data = json.loads(report.write(tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["linked_on_trust"] == {"rows": 1, "of": 2}
+    assert "antaget" in report.to_html() and ": 1 af 2." in report.to_html()

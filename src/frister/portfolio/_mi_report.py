@@ -56,6 +56,10 @@ class Report:
     upcoming: WorkList
     sweep: FollowupSweep
     lawfulness: Lawfulness
+    linked_on_trust: tuple[int, int] = (0, 0)
+    """Of the occurrences fulfilled or ended (second), how many were linked to their trigger
+    on trust (first): a link fact such as ``indsats_id`` given on only one of the two events.
+    A data-quality figure beside the deadlines."""
 
     def tables(self) -> dict[str, Tabular]:
         """The report's tables by sheet name (at most 31 characters, as Excel allows)."""
@@ -90,6 +94,7 @@ class Report:
             "as_of": self.as_of.isoformat(),
             "period": self.period.to_json(),
             "cases": self.cases,
+            "linked_on_trust": {"rows": self.linked_on_trust[0], "of": self.linked_on_trust[1]},
             "unverified": list(self.unverified()),
             "stage_table": self.stages.to_json(),
             "trends": [t.to_json() for t in self.trends],
@@ -126,6 +131,7 @@ class Report:
         about.append([words["as_of"], self.as_of])
         about.append([words["period"], self.period.label, self.period.start, self.period.end])
         about.append([words["cases"], self.cases])
+        about.append([words["trust"], *self.linked_on_trust])
         about.append([words["unverified"], ", ".join(self.unverified()) or "-"])
         about.append([words["config"]])
         for name, table in self.tables().items():
@@ -198,7 +204,14 @@ def build_report(
         upcoming=work_list(table, as_of, "upcoming", ("unit", "caseworker"), within, catalog, lang),
         sweep=followup_sweep(table, as_of, window, catalog, lang),
         lawfulness=lawfulness(table, as_of, criteria, catalog, lang),
+        linked_on_trust=_linked_on_trust(table),
     )
+
+
+def _linked_on_trust(table: Table) -> tuple[int, int]:
+    """Rows linked on trust, of the rows fulfilled or ended."""
+    settled = sum(1 for f, e in zip(table.fulfilled_at, table.ended_at, strict=True) if f or e)
+    return sum(table.trusted), settled
 
 
 def _quarters_up_to(span: Period) -> list[Period]:
@@ -235,6 +248,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "as_of": "Opgjort pr.",
         "period": "Periode",
         "cases": "Sager",
+        "trust": (
+            "Opfyldt eller bortfaldet ved en hændelse, hvis sammenhæng er antaget (et "
+            "link-faktum som indsats_id er kun oplyst på den ene hændelse)"
+        ),
+        "of": "af",
         "unverified": "UNVERIFIED lovversioner bag tallene",
         "none": "ingen",
         "config": (
@@ -290,6 +308,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "as_of": "As of",
         "period": "Period",
         "cases": "Cases",
+        "trust": (
+            "Fulfilled or ended by an event linked on trust (a link fact such as indsats_id "
+            "given on only one of the two events)"
+        ),
+        "of": "of",
         "unverified": "UNVERIFIED law versions behind the figures",
         "none": "none",
         "config": (
@@ -491,6 +514,8 @@ def _html(report: Report) -> str:
         f"({_day(report.period.start, lang)} – {_day(report.period.end, lang)}). "
         f"{_e(w['as_of'])} <strong>{_day(report.as_of, lang)}</strong>. "
         f"{_e(w['cases'])}: {report.cases}.</p>",
+        f'<p class="meta">{_e(w["trust"])}: {report.linked_on_trust[0]} {_e(w["of"])} '
+        f"{report.linked_on_trust[1]}.</p>",
         f'<p class="meta unverified">{_e(w["unverified"])}: '
         f"{_e(', '.join(marks) if marks else w['none'])}</p>",
         f'<p class="meta">{_e(w["config"])}</p>',
