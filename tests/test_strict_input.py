@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import frister
+from frister import errors
 from frister.deadlines import Roll, compute_deadline, parse_duration
+from frister.portfolio import TableError
 from frister.testing import assert_due
 
 CATALOG = frister.default_catalog()
@@ -415,11 +418,6 @@ def test_a_case_fact_given_as_iso_text_is_read_as_a_date() -> None:
 def test_every_error_pickles_as_itself() -> None:
     """A worker process, or a Dask worker, hands errors back; a case a file could not read
     travels with its error. Each comes back the same class, message and fields."""
-    import pickle  # noqa: PLC0415
-
-    from frister import errors  # noqa: PLC0415
-    from frister.portfolio import TableError  # noqa: PLC0415
-
     made = [
         errors.InputError("at", "2024-02-30", "no such day"),
         errors.FactError("events[0].facts.underretter", 3, "expected a text fact"),

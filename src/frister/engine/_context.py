@@ -198,6 +198,14 @@ def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:
     return True
 
 
+def linked_on_trust(a: Event, b: Event | None, facts: Sequence[str]) -> tuple[str, ...]:
+    """The link facts only one of two linked events carries: :func:`linked` took them to be
+    of one matter on trust."""
+    if b is None:
+        return ()
+    return tuple(f for f in facts if (f in a.facts) != (f in b.facts))
+
+
 def following(
     context: Context, kinds: tuple[str, ...], trigger: Event, match: Sequence[str]
 ) -> Iterator[Event]:

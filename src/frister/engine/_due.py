@@ -138,15 +138,15 @@ def _due_under(
     if version.notice:
         if context.explaining:
             notes.append(Note.of("notice"))
-        deadline = _as_notice(deadline, context.notes(notes))
+        deadline = _as_minimum(deadline, context.notes(notes))
     elif version.earliest:
         if context.explaining:
             notes.append(Note.of("earliest", {"event": trigger.kind}))
-        deadline = _as_notice(deadline, context.notes(notes), "earliest-closed")
+        deadline = _as_minimum(deadline, context.notes(notes), "earliest-closed")
     return due, deadline, notes
 
 
-def _as_notice(
+def _as_minimum(
     deadline: Deadline, notes: list[Note] | None, kind: str = "notice-closed"
 ) -> Deadline:
     """A notice (or an earliest date) is a minimum: its date is the earliest day the decision

@@ -12,6 +12,7 @@ from frister.engine._context import (
     day,
     following,
     linked,
+    linked_on_trust,
     on_time,
     past,
 )
@@ -109,18 +110,16 @@ def conclude(
     notes: list[Note],
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
-    match = version.match
-    trusted = (
-        tuple(f for f in match if _on_trust(f, trigger, fulfilled) or _on_trust(f, trigger, ended))
-        if match and (fulfilled is not None or ended is not None)
-        else ()
-    )
+    by_fulfilment = linked_on_trust(trigger, fulfilled, version.match)
+    by_ending = linked_on_trust(trigger, ended, version.match)
     if context.explaining:
-        for event, kind in ((fulfilled, "fulfilled"), (ended, "ended")):
+        for event, kind, lacking in (
+            (fulfilled, "fulfilled", by_fulfilment),
+            (ended, "ended", by_ending),
+        ):
             if event is None:
                 continue
             notes.append(Note.of(kind, {"event": context.describe(event)}))
-            lacking = [f for f in match if _on_trust(f, trigger, event)]
             if lacking:
                 described = {"event": context.describe(event), "facts": ", ".join(lacking)}
                 notes.append(Note.of("link-assumed", described))
@@ -142,13 +141,8 @@ def conclude(
         conditions=version.when,
         questions=version.questions,
         no_due_reason=no_due_reason(notes) if due is None else None,
-        linked_on_trust=trusted,
+        linked_on_trust=tuple(dict.fromkeys((*by_fulfilment, *by_ending))),
     )
-
-
-def _on_trust(fact: str, trigger: Event, event: Event | None) -> bool:
-    """``event`` was linked to ``trigger`` though only one of them gives the link ``fact``."""
-    return event is not None and (fact in trigger.facts) != (fact in event.facts)
 
 
 def _fulfilling(

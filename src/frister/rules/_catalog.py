@@ -102,28 +102,26 @@ class CatalogData:
         """Each rule's place in the catalog, the order obligations are listed in."""
         return MappingProxyType({rule_id: i for i, rule_id in enumerate(self.rules)})
 
-    @cached_property
-    def parents_first(self) -> tuple[ObligationRule, ...]:
-        """The rules with those that arise from a missed obligation after all others."""
-
-        return tuple(sorted(self.rules.values(), key=lambda rule: bool(rule.parents)))
-
     def rules_triggered_by(self, kinds: Iterable[str]) -> list[ObligationRule]:
         """The rules an event of one of ``kinds`` triggers (not those arising from a miss),
-        in evaluation order: found by kind, not by trying every rule."""
-        index, order = self._rules_by_kind, self.parents_first
-        return [order[p] for p in sorted({p for kind in kinds for p in index.get(kind, ())})]
+        in catalog order: found by kind, not by trying every rule."""
+        index, rules = self._rules_by_kind, self._rule_list
+        return [rules[p] for p in sorted({p for kind in kinds for p in index.get(kind, ())})]
 
     @cached_property
     def arising_rules(self) -> tuple[ObligationRule, ...]:
-        """The rules that arise from a missed obligation, in evaluation order (after all
-        others, so that what they arise from is settled first)."""
-        return tuple(rule for rule in self.parents_first if rule.parents)
+        """The rules that arise from a missed obligation, in catalog order; evaluated after
+        all others, so that what they arise from is settled first."""
+        return tuple(rule for rule in self._rule_list if rule.parents)
+
+    @cached_property
+    def _rule_list(self) -> tuple[ObligationRule, ...]:
+        return tuple(self.rules.values())
 
     @cached_property
     def _rules_by_kind(self) -> Mapping[str, tuple[int, ...]]:
         index: dict[str, list[int]] = {}
-        for position, rule in enumerate(self.parents_first):
+        for position, rule in enumerate(self._rule_list):
             if not rule.parents:
                 for kind in rule.trigger_kinds:
                     index.setdefault(kind, []).append(position)
