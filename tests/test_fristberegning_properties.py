@@ -13,11 +13,13 @@ from frister import (
     Deadline,
     Direction,
     Duration,
+    ExtraClosedDay,
     MonthRule,
     Roll,
     Unit,
     birthday,
     compute_deadline,
+    default_catalog,
 )
 from frister.calendar import FIRST_SUPPORTED, LAST_SUPPORTED, Language
 from frister.deadlines import ClockChange, Count
@@ -408,3 +410,42 @@ def test_aware_datetimes_respect_their_bounds(moment: datetime) -> None:
 def test_supported_dates_stay_in_range(anywhere: date, in_2024: date) -> None:
     assert FIRST_SUPPORTED <= anywhere <= LAST_SUPPORTED
     assert in_2024.year == 2024
+
+
+# -- a catalog's remembered counts ------------------------------------------------------
+
+_CATALOG = default_catalog()
+
+
+@given(
+    st.one_of(
+        AFTER_TRIGGERS,
+        aware_datetimes(date(1900, 1, 8), date(2135, 12, 31)),
+        st.builds(
+            birthday, supported_dates(date(1900, 1, 8), date(2100, 12, 31)), st.integers(0, 30)
+        ),
+    ),
+    durations(DAY_UNITS),
+    st.sampled_from(list(Roll)),
+    st.sampled_from([(), (ExtraClosedDay.GRUNDLOVSDAG,), tuple(ExtraClosedDay)]),
+    MONTH_RULES,
+)
+def test_a_catalogs_remembered_count_is_the_count_from_that_very_start(
+    start: date | datetime | Deadline,
+    duration: Duration,
+    roll: Roll,
+    closed: tuple[ExtraClosedDay, ...],
+    months: MonthRule,
+) -> None:
+    # The catalog remembers counts by day; from a moment or after an earlier deadline the
+    # same count must show that moment, or the earlier steps, exactly as a fresh count does.
+    for _ in range(2):  # computed, then remembered
+        remembered = _CATALOG.deadline(start, duration, roll, closed, months, Direction.AFTER)
+        assert remembered == compute_deadline(
+            start,
+            duration,
+            roll=roll,
+            calendar=_CATALOG.calendar,
+            expiry_calendar=_CATALOG.calendar.with_closed(*closed),
+            months=months,
+        )

@@ -169,6 +169,24 @@ def compute_deadline(
     return Deadline(due=due, practical_due=practical, steps=tuple(steps))
 
 
+def counted_from(trigger: Moment | Deadline, counted: Deadline) -> Deadline:
+    """``counted``, a day-based count from ``trigger``'s Danish day, shown as
+    :func:`compute_deadline` shows a count from ``trigger`` itself: from the moment, or after
+    the earlier deadline's steps. A count remembered per day so serves every trigger on it."""
+    start, *rest = counted.steps
+    assert isinstance(start, Start) and start.day_based
+    if isinstance(trigger, Deadline):
+        assert trigger.due == start.at
+        steps = (*trigger.steps[:-1], start, *rest)
+    else:
+        assert isinstance(trigger, datetime) and local_date(trigger) == start.at
+        moved = Start(
+            trigger, day_based=True, direction=start.direction, convention=start.convention
+        )
+        steps = (moved, *rest)
+    return Deadline(due=counted.due, practical_due=counted.practical_due, steps=steps)
+
+
 def fixed_deadline(
     day: date, *, roll: Roll, expiry_calendar: DanishCalendar = _DEFAULT_CALENDAR
 ) -> Deadline:

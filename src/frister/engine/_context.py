@@ -8,8 +8,6 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
-import attrs
-
 from frister.calendar import Language, local_date
 from frister.case import Event, Moment, Obligation, on_or_after, order_key
 from frister.explain import Note
@@ -42,41 +40,52 @@ def on_time(done: Moment, due: Moment) -> bool:
     return day(done) <= day(due)
 
 
-@attrs.define
 class Context:
-    catalog: CatalogData
-    case_facts: Mapping[str, Any]
-    events: list[Event]
-    as_of: Moment
-    reading: YearReading
-    march_first: bool = False
-    """A 29 February birthday falls on 1 March in other years (a reading of research B.3)."""
-    frozen_rules: frozenset[str] = frozenset()
-    """Rules whose trigger's version keeps governing after it ended (a reading of D.1)."""
-    explaining: bool = True
-    """Write every note. Without, only the notes that decide something (why there is no
-    due date) are written, and the obligations replay the case when their notes are read."""
-    replay: Callable[[Obligation], tuple[Note, ...]] | None = None
-    """What writes the notes of a quiet evaluation's obligations when they are read."""
-    derived: dict[int, Note] = attrs.field(factory=dict)
-    derived_from: dict[int, Event] = attrs.field(factory=dict)
-    results: dict[str, list[Obligation]] = attrs.field(factory=dict)
-    _position: dict[int, int] = attrs.field(factory=dict)
-    _rank: dict[int, int] = attrs.field(factory=dict)
-    _by_kinds: dict[tuple[str, ...], list[Event]] = attrs.field(factory=dict)
-    _facts_at: dict[int, dict[str, Any]] = attrs.field(factory=dict)
-    _keys: dict[int, tuple[object, ...]] = attrs.field(factory=dict)
-    _described: dict[int, Text] = attrs.field(factory=dict)
-    given_index: dict[int, int] = attrs.field(factory=dict)
-    """Each event's index in the case as given (``events[3]``), for messages."""
+    """One evaluation's state: the catalog, the case's visible timeline and its indexes,
+    the readings asked for, and the results so far (arising duties read their parents')."""
+
+    def __init__(
+        self,
+        catalog: CatalogData,
+        case_facts: Mapping[str, Any],
+        events: list[Event],
+        as_of: Moment,
+        reading: YearReading,
+        march_first: bool = False,
+        frozen_rules: frozenset[str] = frozenset(),
+        explaining: bool = True,
+    ) -> None:
+        self.catalog = catalog
+        self.case_facts = case_facts
+        self.events = events
+        self.as_of = as_of
+        self.reading = reading
+        self.march_first = march_first
+        """A 29 February birthday falls on 1 March in other years (a reading of research B.3)."""
+        self.frozen_rules = frozen_rules
+        """Rules whose trigger's version keeps governing after it ended (a reading of D.1)."""
+        self.explaining = explaining
+        """Write every note. Without, only the notes that decide something (why there is no
+        due date) are written, and the obligations replay the case when their notes are read."""
+        self.replay: Callable[[Obligation], tuple[Note, ...]] | None = None
+        """What writes the notes of a quiet evaluation's obligations when they are read."""
+        self.derived: dict[int, Note] = {}
+        self.derived_from: dict[int, Event] = {}
+        self.results: dict[str, list[Obligation]] = {}
+        self.given_index: dict[int, int] = {}
+        """Each event's index in the case as given (``events[3]``), for messages."""
+        self._rank: dict[int, int] = {}
+        self._by_kinds: dict[tuple[str, ...], list[Event]] = {}
+        self._facts_at: dict[int, dict[str, Any]] = {}
+        self._keys: dict[int, tuple[object, ...]] = {}
+        self._described: dict[int, Text] = {}
 
     def notes(self, notes: list[Note]) -> list[Note] | None:
         """``notes`` to write into when explaining, else None (write nothing)."""
         return notes if self.explaining else None
 
     def index(self) -> None:
-        """Index the (final, sorted) timeline: positions, ranks, events by kind."""
-        self._position = {id(event): i for i, event in enumerate(self.events)}
+        """Index the (final, sorted) timeline: ranks, events by kind."""
         self._rank = {}
         self._by_kinds.clear()
         previous: tuple[object, ...] | None = None
@@ -114,8 +123,8 @@ class Context:
         """The events of these kinds, in timeline order."""
         found = self._by_kinds.get(kinds)
         if found is None:
-            found = [e for kind in set(kinds) for e in self._by_kinds.get((kind,), ())]
-            found.sort(key=lambda e: self._position[id(e)])
+            wanted = set(kinds)
+            found = [e for e in self.events if e.kind in wanted]
             self._by_kinds[kinds] = found
         return found
 
@@ -198,11 +207,9 @@ def linked(a: Event, b: Event, facts: Sequence[str]) -> bool:
     return True
 
 
-def linked_on_trust(a: Event, b: Event | None, facts: Sequence[str]) -> tuple[str, ...]:
+def linked_on_trust(a: Event, b: Event, facts: Sequence[str]) -> tuple[str, ...]:
     """The link facts only one of two linked events carries: :func:`linked` took them to be
     of one matter on trust."""
-    if b is None:
-        return ()
     return tuple(f for f in facts if (f in a.facts) != (f in b.facts))
 
 

@@ -243,7 +243,7 @@ def _compute(
         )
     assert version.roll is not None  # the loader requires a roll wherever a deadline is computed
     closed, months, direction = version.expiry_closed, version.months, version.direction
-    if type(start) is date:
+    if duration.unit is not Unit.HOURS:
         return catalog.deadline(start, duration, version.roll, closed, months, direction)
     return compute_deadline(
         start,

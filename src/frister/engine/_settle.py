@@ -110,8 +110,9 @@ def conclude(
     notes: list[Note],
 ) -> Obligation:
     """The occurrence as it stands, with the fulfilment, ending and status written out."""
-    by_fulfilment = linked_on_trust(trigger, fulfilled, version.match)
-    by_ending = linked_on_trust(trigger, ended, version.match)
+    match = version.match
+    by_fulfilment = linked_on_trust(trigger, fulfilled, match) if match and fulfilled else ()
+    by_ending = linked_on_trust(trigger, ended, match) if match and ended else ()
     if context.explaining:
         for event, kind, lacking in (
             (fulfilled, "fulfilled", by_fulfilment),
@@ -141,7 +142,9 @@ def conclude(
         conditions=version.when,
         questions=version.questions,
         no_due_reason=no_due_reason(notes) if due is None else None,
-        linked_on_trust=tuple(dict.fromkeys((*by_fulfilment, *by_ending))),
+        linked_on_trust=tuple(dict.fromkeys(by_fulfilment + by_ending))
+        if by_fulfilment or by_ending
+        else (),
     )
 
 

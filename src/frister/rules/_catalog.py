@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from functools import cache, cached_property, lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -18,9 +18,9 @@ from typing import TypeVar
 
 import attrs
 
-from frister.calendar import DanishCalendar, ExtraClosedDay
+from frister.calendar import DanishCalendar, ExtraClosedDay, local_date
 from frister.deadlines import Deadline, Direction, Duration, MonthRule, Roll, compute_deadline
-from frister.deadlines._fristberegning import fixed_deadline
+from frister.deadlines._fristberegning import counted_from, fixed_deadline
 from frister.errors import FristerError, UnknownRuleError
 from frister.rules._loader import Loaded, build_obligations, load_files
 from frister.rules._model import (
@@ -135,16 +135,25 @@ class CatalogData:
 
     def deadline(
         self,
-        start: date,
+        start: date | datetime | Deadline,
         duration: Duration,
         roll: Roll,
         closed: tuple[ExtraClosedDay, ...],
         months: MonthRule,
         direction: Direction,
     ) -> Deadline:
-        """:func:`compute_deadline` from a day with this catalog's calendar, remembered:
-        across a portfolio the same start days and durations recur thousands of times."""
-        return self._deadlines(start, duration, roll, closed, months, direction)
+        """:func:`compute_deadline` by a day-based ``duration`` with this catalog's calendar,
+        from a day, a checked moment or an earlier deadline, remembered by day: across a
+        portfolio the same start days and durations recur thousands of times."""
+        if isinstance(start, Deadline):
+            day = start.due
+        elif isinstance(start, datetime):
+            day = local_date(start)
+        else:
+            return self._deadlines(start, duration, roll, closed, months, direction)
+        assert type(day) is date  # a day-based count starts on a day
+        counted = self._deadlines(day, duration, roll, closed, months, direction)
+        return counted_from(start, counted)
 
     def fixed(self, day: date, roll: Roll, closed: tuple[ExtraClosedDay, ...]) -> Deadline:
         """:func:`fixed_deadline` for a day set by a decision, remembered likewise."""
