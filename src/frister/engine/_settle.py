@@ -142,9 +142,7 @@ def conclude(
         conditions=version.when,
         questions=version.questions,
         no_due_reason=no_due_reason(notes) if due is None else None,
-        linked_on_trust=tuple(dict.fromkeys(by_fulfilment + by_ending))
-        if by_fulfilment or by_ending
-        else (),
+        linked_on_trust=tuple(dict.fromkeys(by_fulfilment + by_ending)),
     )
 
 
